@@ -1,0 +1,103 @@
+/**
+ * Errors are values with stable snake_case codes (house rule 4): the code is the contract,
+ * never renamed; messages are looked up per language at the edge. `details` names the field
+ * or row and what is allowed, and never carries personal data.
+ */
+export type Lang = 'id' | 'en';
+
+export type ErrorCode = keyof typeof messages;
+
+export interface ErrorDetails {
+  /** The field (or `row:column`) the error is about. */
+  field?: string;
+  row?: number;
+  /** What is allowed, human readable, e.g. "16 digits" or "0–1826 days". */
+  allowed?: string;
+  [key: string]: unknown;
+}
+
+/** Message catalogue: one entry per code, Indonesian first. `{x}` is filled from details. */
+export const messages = {
+  validation_failed: {
+    id: 'Data tidak valid: {summary}',
+    en: 'Invalid data: {summary}',
+    status: 400,
+  },
+  not_found: { id: 'Tidak ditemukan: {what}', en: 'Not found: {what}', status: 404 },
+  region_not_found: {
+    id: 'Kode wilayah {code} tidak dikenal',
+    en: 'Unknown region code {code}',
+    status: 404,
+  },
+  unauthenticated: { id: 'Silakan masuk terlebih dahulu', en: 'Please log in first', status: 401 },
+  forbidden: {
+    id: 'Anda tidak berwenang untuk tindakan ini',
+    en: 'You are not allowed to do this',
+    status: 403,
+  },
+  region_forbidden: {
+    id: 'Wilayah {code} di luar cakupan akun Anda',
+    en: 'Region {code} is outside your account scope',
+    status: 403,
+  },
+  csrf_invalid: {
+    id: 'Token keamanan (CSRF) tidak ada atau salah; muat ulang halaman',
+    en: 'Security token (CSRF) missing or wrong; reload the page',
+    status: 403,
+  },
+  invalid_credentials: {
+    id: 'Email atau kata sandi salah',
+    en: 'Wrong email or password',
+    status: 401,
+  },
+  account_locked: {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal; coba lagi setelah {until}',
+    en: 'Account temporarily locked after too many failed attempts; try again after {until}',
+    status: 423,
+  },
+  account_disabled: { id: 'Akun dinonaktifkan', en: 'Account disabled', status: 403 },
+  email_taken: {
+    id: 'Email {email} sudah terdaftar',
+    en: 'Email {email} is already registered',
+    status: 409,
+  },
+  rate_limited: {
+    id: 'Terlalu banyak permintaan; coba lagi dalam {retryAfter}',
+    en: 'Too many requests; try again in {retryAfter}',
+    status: 429,
+  },
+  conflict: { id: 'Konflik data: {what}', en: 'Data conflict: {what}', status: 409 },
+  payload_too_large: { id: 'Data terlalu besar', en: 'Payload too large', status: 413 },
+  internal: {
+    id: 'Terjadi kesalahan di server (kode permintaan {requestId})',
+    en: 'Server error (request id {requestId})',
+    status: 500,
+  },
+} as const satisfies Record<string, { id: string; en: string; status: number }>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(formatMessage(code, details, 'en'));
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return messages[this.code].status;
+  }
+}
+
+/** Fills `{key}` placeholders from details; unknown keys stay visible rather than vanish. */
+export function formatMessage(code: ErrorCode, details: ErrorDetails, lang: Lang): string {
+  const template: string = messages[code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = details[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../services/database.ts';
+import { systemClock } from '../services/context.ts';
+import type { AppConfig } from './env.ts';
+import { registerErrorHandling } from './errors.ts';
+import { sessionPlugin } from './plugins/session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { userRoutes } from './routes/users.ts';
+
+export const webDistDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const packageJson = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  config: AppConfig;
+  /** Injected clock: tests move time to expire sessions and locks. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Logs keep method, path and status; never query strings, cookies or bodies (personal data). */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
+/** Builds the whole HTTP app without listening (tests use inject; main.ts listens). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const now = deps.now ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimit.perMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Tumbuh API',
+        version: packageJson.version,
+        description:
+          'Stunting and AKI-AKB monitoring. Errors: {error: {code, message, details, requestId}}; writes need the x-csrf-token header of the session.',
+      },
+      tags: [{ name: 'system' }, { name: 'auth' }, { name: 'regions' }, { name: 'admin' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(sessionPlugin, {
+    baseContext: () => ({ db: database.db, now }),
+    policy: config.auth,
+  });
+
+  await app.register(healthRoutes({ database: database.kind, version: packageJson.version }));
+  await app.register(
+    authRoutes({
+      policy: config.auth,
+      cookieSecure: config.cookieSecure,
+      loginPerMinute: config.rateLimit.loginPerMinute,
+    }),
+  );
+  await app.register(regionRoutes);
+  await app.register(userRoutes);
+  await registerWeb(app);
+  return app;
+}
+
+/** The built React app (dist/web), with index.html for every non-API path the client routes. */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const hasBuild = existsSync(`${webDistDir}index.html`);
+  if (hasBuild)
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    if (!hasBuild)
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Tumbuh API is running. The web app is not built: run `npm run build` (npm start does it).',
+        );
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html');
+  });
+}
