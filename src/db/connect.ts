@@ -34,9 +34,10 @@ export class DatabaseOpenError extends Error {
 /** Opens PGlite (files or memory) or a pg pool, and returns one Kysely over it. */
 export async function connectDatabase(
   config: DatabaseConfig,
-  options: { loadDataDir?: Blob } = {},
+  options: { loadDataDir?: Blob; onIdleError?: (error: Error) => void } = {},
 ): Promise<DatabaseHandle> {
-  if (config.kind === 'postgres') return connectPostgres(config.url, config.poolSize);
+  if (config.kind === 'postgres')
+    return connectPostgres(config.url, config.poolSize, options.onIdleError);
   // In memory: tests start from a dump of a migrated database (loadDataDir).
   if (config.dataDir === null)
     return wrapPGlite(await PGlite.create({ parsers, loadDataDir: options.loadDataDir }), () => {});
@@ -99,7 +100,11 @@ function wrapPGlite(pglite: PGlite, unlock: () => void): DatabaseHandle {
   };
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function connectPostgres(
+  url: string,
+  poolSize: number,
+  onIdleError = (error: Error) => console.error(`[db] idle connection lost: ${error.message}`),
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -110,6 +115,9 @@ async function connectPostgres(url: string, poolSize: number): Promise<DatabaseH
           : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool opens a new one on the next query.
+  pool.on('error', onIdleError);
   try {
     const client = await pool.connect();
     client.release();
