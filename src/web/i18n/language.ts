@@ -1,0 +1,78 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { Lang } from '../../core/errors.ts';
+import { en } from './en.ts';
+import { id, type MessageKey, type Messages } from './id.ts';
+
+export type { Lang, MessageKey };
+
+/** Parameters filled into `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+const dictionaries: Record<Lang, Messages> = { id, en };
+const storageKey = 'tumbuh.lang';
+const listeners = new Set<() => void>();
+
+/** Indonesian unless the user chose English before on this device (DESIGN.md: Indonesian default). */
+function storedLang(): Lang {
+  try {
+    const value = window.localStorage.getItem(storageKey);
+    if (value === 'id' || value === 'en') return value;
+  } catch {
+    // Storage can be blocked (private mode, strict settings): fall back to the default.
+  }
+  return 'id';
+}
+
+let current: Lang = typeof window === 'undefined' ? 'id' : storedLang();
+
+/** The language in use now; the API client sends it as Accept-Language. */
+export function getLang(): Lang {
+  return current;
+}
+
+/** Switches the language, remembers it on this device and updates `<html lang>`. */
+export function setLang(lang: Lang): void {
+  if (lang === current) return;
+  current = lang;
+  try {
+    window.localStorage.setItem(storageKey, lang);
+  } catch {
+    // Not remembered, but the switch still applies to this visit.
+  }
+  applyDocumentLang();
+  for (const listener of listeners) listener();
+}
+
+/** Writes the current language to `<html lang>` so screen readers pronounce the page correctly. */
+export function applyDocumentLang(): void {
+  document.documentElement.lang = current;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Looks up a message and fills its `{placeholders}`; an unknown placeholder stays visible. */
+export function translate(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
+  const template = dictionaries[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The current language; re-renders the component when it changes. */
+export function useLang(): Lang {
+  return useSyncExternalStore(subscribe, getLang, () => 'id');
+}
+
+/** Translation function bound to the current language: `t('nav.home')`, `t('x', { name })`. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** `const t = useT();` — the component re-renders in the new language when the user switches. */
+export function useT(): Translate {
+  const lang = useLang();
+  return useCallback((key, params) => translate(key, params, lang), [lang]);
+}
