@@ -1,0 +1,130 @@
+/**
+ * A tiny history-based router: a handful of fixed paths do not need a library. The URL is the
+ * state (shareable, back button works); components read it with `useRoute()` and change it
+ * with `navigate()` or the `<Link>` component. The server must answer unknown non-API paths
+ * with index.html (SPA fallback) so that a reload of /dasbor works.
+ */
+import { useSyncExternalStore } from 'react';
+import { isRegionCode } from '../core/regions/region-code.ts';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'dashboard' }
+  | { name: 'input' }
+  | { name: 'admin' }
+  | { name: 'login' }
+  | { name: 'account' }
+  | { name: 'region'; code: string }
+  | { name: 'notFound' };
+
+export type RouteName = Route['name'];
+
+/** Fixed paths; Indonesian, like the rest of the public face of the app. */
+export const paths = {
+  home: '/',
+  dashboard: '/dasbor',
+  input: '/input',
+  admin: '/admin',
+  login: '/masuk',
+  account: '/akun',
+} as const;
+
+const fixed: Record<string, Route> = {
+  [paths.home]: { name: 'home' },
+  [paths.dashboard]: { name: 'dashboard' },
+  [paths.input]: { name: 'input' },
+  [paths.admin]: { name: 'admin' },
+  [paths.login]: { name: 'login' },
+  [paths.account]: { name: 'account' },
+};
+
+/** Maps a pathname to its route; `/wilayah/5301` carries a region code. */
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const known = fixed[path];
+  if (known) return known;
+  const region = /^\/wilayah\/([\d.]+)$/.exec(path);
+  const code = region?.[1]?.replace(/\./g, '');
+  if (code && isRegionCode(code)) return { name: 'region', code };
+  return { name: 'notFound' };
+}
+
+export const regionPath = (code: string) => `/wilayah/${code}`;
+
+const listeners = new Set<() => void>();
+let focusPending = false;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', onPopState);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+  };
+}
+
+function onPopState(): void {
+  focusPending = true;
+  notify();
+}
+
+const currentHref = () => window.location.pathname + window.location.search;
+
+/**
+ * Goes to `to` (a same-origin path). A change of page scrolls to the top and asks the new page
+ * heading to take focus, so keyboard and screen-reader users land on the new content.
+ */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === currentHref()) return;
+  const samePage = new URL(to, window.location.origin).pathname === window.location.pathname;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!samePage) {
+    focusPending = true;
+    window.scrollTo(0, 0);
+  }
+  notify();
+}
+
+/** Asks the next page heading to take focus, for a page change that is not a navigation. */
+export function requestFocus(): void {
+  focusPending = true;
+}
+
+/**
+ * Whether the page that just rendered was reached by navigation (not the first load); consumed
+ * once, by the page heading.
+ */
+export function takeFocusRequest(): boolean {
+  const pending = focusPending;
+  focusPending = false;
+  return pending;
+}
+
+/** The current path plus query, e.g. `/dasbor?wilayah=5301`; re-renders on every navigation. */
+export function useHref(): string {
+  return useSyncExternalStore(subscribe, currentHref, () => '/');
+}
+
+/** The matched route and the query parameters of the current URL. */
+export function useRoute(): {
+  route: Route;
+  pathname: string;
+  query: URLSearchParams;
+  href: string;
+} {
+  const href = useHref();
+  const url = new URL(href, 'http://local');
+  return { route: matchRoute(url.pathname), pathname: url.pathname, query: url.searchParams, href };
+}
+
+/** Accepts only same-site paths for `?next=` redirects, never `//evil.example` or `https:`. */
+export function safeNextPath(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : null;
+}
