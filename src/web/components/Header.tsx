@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { roleAllows } from '../../core/access/roles.ts';
+import { roleLabel } from '../i18n/labels.ts';
+import { useLang, useT, type MessageKey } from '../i18n/language.ts';
+import { navigate, paths, useRoute, type RouteName } from '../router.ts';
+import { logout, useSession } from '../session.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Link } from './Link.tsx';
+import { NoWrapHyphens } from './NoWrapHyphens.tsx';
+
+interface NavItem {
+  route: RouteName;
+  to: string;
+  label: MessageKey;
+}
+
+/**
+ * App name, navigation and the account button. On a phone the navigation folds behind a Menu
+ * button; it closes by itself when the page changes.
+ */
+export function Header() {
+  const t = useT();
+  const lang = useLang();
+  const session = useSession();
+  const { route, pathname, href } = useRoute();
+  // Open for the page it was opened on: navigating elsewhere closes it without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const user = session.user;
+
+  const items: NavItem[] = [{ route: 'home', to: paths.home, label: 'nav.home' }];
+  if (user) {
+    items.push({ route: 'dashboard', to: paths.dashboard, label: 'nav.dashboard' });
+    if (roleAllows(user.role, 'records:write')) {
+      items.push({ route: 'input', to: paths.input, label: 'nav.input' });
+    }
+    if (roleAllows(user.role, 'users:manage')) {
+      items.push({ route: 'admin', to: paths.admin, label: 'nav.admin' });
+    }
+  }
+
+  const loginTarget =
+    route.name === 'home' || route.name === 'login' || route.name === 'notFound'
+      ? paths.login
+      : `${paths.login}?next=${encodeURIComponent(href)}`;
+
+  function handleLogout() {
+    logout().then(
+      () => navigate(paths.home),
+      (error: unknown) => console.error(error),
+    );
+  }
+
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to={paths.home} className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-subtitle">
+            <NoWrapHyphens text={t('app.subtitle')} />
+          </span>
+        </Link>
+
+        <div className="header-actions">
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={open}
+            aria-controls="site-nav"
+            onClick={() => setOpenOn(open ? null : pathname)}
+          >
+            <span aria-hidden="true" className="menu-icon" />
+            {t('layout.menu')}
+          </button>
+        </div>
+
+        <nav id="site-nav" className="site-nav" data-open={open} aria-label={t('layout.navLabel')}>
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.route}>
+                <Link to={item.to} aria-current={route.name === item.route ? 'page' : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+
+          <div className="account">
+            {user ? (
+              <>
+                <Link
+                  to={paths.account}
+                  className="account-link"
+                  aria-label={t('nav.accountOf', {
+                    name: user.name,
+                    role: roleLabel(user.role, lang),
+                  })}
+                  aria-current={route.name === 'account' ? 'page' : undefined}
+                >
+                  <span className="account-name">{user.name}</span>
+                  <span className="account-role">{roleLabel(user.role, lang)}</span>
+                </Link>
+                <button type="button" className="button button-on-dark" onClick={handleLogout}>
+                  {t('nav.logout')}
+                </button>
+              </>
+            ) : (
+              session.status !== 'loading' && (
+                <Link
+                  to={loginTarget}
+                  className="button button-on-dark"
+                  aria-current={route.name === 'login' ? 'page' : undefined}
+                >
+                  {t('nav.login')}
+                </Link>
+              )
+            )}
+          </div>
+        </nav>
+      </div>
+    </header>
+  );
+}
