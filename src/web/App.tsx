@@ -1,0 +1,96 @@
+import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Header } from './components/Header.tsx';
+import { Loading } from './components/Loading.tsx';
+import { RequireLogin } from './components/RequireLogin.tsx';
+import { useT } from './i18n/language.ts';
+import { useRoute, type Route } from './router.ts';
+import { loadSession, useSession } from './session.ts';
+
+// Every page is its own chunk: the public home page loads only the shell and itself.
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const InputPage = lazy(() => import('./pages/InputPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const RegionPage = lazy(() => import('./pages/RegionPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+function page(route: Route): ReactNode {
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'login':
+      return <LoginPage />;
+    case 'dashboard':
+      return (
+        <RequireLogin>
+          <DashboardPage />
+        </RequireLogin>
+      );
+    case 'input':
+      return (
+        <RequireLogin action="records:write">
+          <InputPage />
+        </RequireLogin>
+      );
+    case 'admin':
+      return (
+        <RequireLogin action="users:manage">
+          <AdminPage />
+        </RequireLogin>
+      );
+    case 'account':
+      return (
+        <RequireLogin>
+          <AccountPage />
+        </RequireLogin>
+      );
+    case 'region':
+      return <RegionPage code={route.code} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+/** The shell: skip link, header, the current page, footer. */
+export function App() {
+  const t = useT();
+  const session = useSession();
+  const { route, pathname } = useRoute();
+  // A one-time password must be replaced before anything else (only logging out stays possible).
+  const content = session.user?.mustChangePassword ? <ChangePasswordPage /> : page(route);
+
+  function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('layout.skipToContent')}
+      </a>
+      <Header />
+      {session.status === 'unreachable' && (
+        <div className="banner" role="status">
+          <div className="container banner-inner">
+            <p>{t('layout.serverOffline')}</p>
+            <button type="button" className="button" onClick={() => void loadSession()}>
+              {t('layout.retry')}
+            </button>
+          </div>
+        </div>
+      )}
+      <main id="main" tabIndex={-1} className="container">
+        <ErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+}

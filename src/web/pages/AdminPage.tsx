@@ -1,0 +1,334 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { roles, type Role } from '../../core/access/roles.ts';
+import { canManageUser, isScopeValidForRole } from '../../core/access/scope.ts';
+import {
+  api,
+  type AuditEntry,
+  type CreateUserResponse,
+  type Me,
+  type User,
+} from '../api-client.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { RegionPicker } from '../components/RegionPicker.tsx';
+import { useApi, type ApiState } from '../hooks/use-api.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { roleLabel, roleLevelsLabel } from '../i18n/labels.ts';
+import { useLang, useT } from '../i18n/language.ts';
+import { useSession } from '../session.ts';
+
+const auditLimit = 50;
+
+/** The office role of the admin's own level (a province admin adds province staff first), so the form starts valid. */
+const staffRoles: readonly Role[] = ['province', 'district', 'puskesmas', 'village'];
+function defaultRole(regionCode: string): Role {
+  return staffRoles.find((r) => isScopeValidForRole(r, regionCode)) ?? 'kader';
+}
+
+/** Users of the admin's scope, adding a user (one-time password shown once), and the audit log. */
+export default function AdminPage() {
+  const t = useT();
+  const { user } = useSession();
+  const users = useApi('users', (_key, signal) => api.users(signal));
+  const audit = useApi('audit', (_key, signal) => api.audit(auditLimit, signal));
+  const health = useApi('health', (_key, signal) => api.health(signal));
+  if (!user) return null;
+
+  function handleCreated() {
+    users.reload();
+    audit.reload();
+  }
+
+  return (
+    <>
+      <PageHeading>{t('admin.title')}</PageHeading>
+      {health.data && (
+        <p className="hint">
+          {t('admin.system', { version: health.data.version, database: health.data.database })}
+        </p>
+      )}
+      <UsersTable state={users} />
+      <AddUser admin={user} onCreated={handleCreated} />
+      <AuditLog state={audit} />
+    </>
+  );
+}
+
+type UsersState = ApiState<{ items: User[] }>;
+type AuditState = ApiState<{ items: AuditEntry[] }>;
+
+function UsersTable({ state }: { state: UsersState }) {
+  const t = useT();
+  const lang = useLang();
+  const items = state.data?.items;
+  return (
+    <section aria-labelledby="users-title">
+      <div className="section-head">
+        <h2 id="users-title">{t('admin.usersTitle')}</h2>
+        <button type="button" className="button" onClick={state.reload} disabled={state.loading}>
+          {t('common.reload')}
+        </button>
+      </div>
+      <ErrorMessage error={state.error} />
+      {!items && state.loading && <Loading />}
+      {items && items.length === 0 && <p>{t('admin.usersEmpty')}</p>}
+      {items && items.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="users-title">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.colName')}</th>
+                <th scope="col">{t('admin.colEmail')}</th>
+                <th scope="col">{t('admin.colRole')}</th>
+                <th scope="col">{t('admin.colRegion')}</th>
+                <th scope="col">{t('admin.colStatus')}</th>
+                <th scope="col">{t('admin.colLastLogin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{roleLabel(u.role, lang)}</td>
+                  <td>
+                    {u.regionName} <span className="code">({u.regionCode})</span>
+                  </td>
+                  <td>
+                    <span className={u.disabled ? 'badge badge-muted' : 'badge badge-ok'}>
+                      {u.disabled ? t('admin.statusDisabled') : t('admin.statusActive')}
+                    </span>
+                  </td>
+                  <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : t('admin.never')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AddUser({ admin, onCreated }: { admin: Me; onCreated: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const ids = useId();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>(() => defaultRole(admin.regionCode));
+  const [regionCode, setRegionCode] = useState(admin.regionCode);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreateUserResponse | null>(null);
+
+  const actor = { id: admin.id, role: admin.role, regionCode: admin.regionCode };
+  const scopeOk = isScopeValidForRole(role, regionCode);
+  const allowed = canManageUser(actor, { role, regionCode });
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!scopeOk || !allowed) return;
+    setError(null);
+    setBusy(true);
+    api.createUser({ email, name, role, regionCode }).then(
+      (response) => {
+        setBusy(false);
+        setCreated(response);
+        setEmail('');
+        setName('');
+        onCreated();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby="add-user-title">
+      <h2 id="add-user-title">{t('admin.addTitle')}</h2>
+      {created && (
+        <OneTimePassword
+          key={created.user.id}
+          email={created.user.email}
+          password={created.oneTimePassword}
+          onDone={() => setCreated(null)}
+        />
+      )}
+      <p>{t('admin.addIntro')}</p>
+      <form className="form" onSubmit={handleSubmit}>
+        <ErrorMessage error={error} />
+        <div className="field">
+          <label htmlFor={`${ids}-email`}>{t('admin.email')}</label>
+          <input
+            id={`${ids}-email`}
+            type="email"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={254}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-name`}>{t('admin.name')}</label>
+          <input
+            id={`${ids}-name`}
+            type="text"
+            autoComplete="off"
+            required
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-role`}>{t('admin.role')}</label>
+          <select
+            id={`${ids}-role`}
+            value={role}
+            aria-describedby={`${ids}-role-hint`}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r, lang)}
+              </option>
+            ))}
+          </select>
+          <p id={`${ids}-role-hint`} className="hint">
+            {t('admin.roleLevels', { levels: roleLevelsLabel(role, lang) })}
+          </p>
+        </div>
+        <RegionPicker
+          label={t('admin.region')}
+          value={regionCode}
+          within={admin.regionCode}
+          onChange={setRegionCode}
+        />
+        {!scopeOk ? (
+          <p className="notice notice-warning" role="status">
+            {t('admin.scopeInvalid', {
+              role: roleLabel(role, lang),
+              levels: roleLevelsLabel(role, lang),
+            })}
+          </p>
+        ) : (
+          !allowed && (
+            <p className="notice notice-warning" role="status">
+              {t('admin.scopeForbidden')}
+            </p>
+          )
+        )}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={busy || !scopeOk || !allowed}
+        >
+          {busy ? t('common.saving') : t('admin.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+interface OneTimePasswordProps {
+  email: string;
+  password: string;
+  onDone: () => void;
+}
+
+/** The one moment the one-time password is visible: copy it, then it is gone from the screen. */
+function OneTimePassword({ email, password, onDone }: OneTimePasswordProps) {
+  const t = useT();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  function handleCopy() {
+    if (!navigator.clipboard) {
+      setCopy('failed');
+      return;
+    }
+    navigator.clipboard.writeText(password).then(
+      () => setCopy('copied'),
+      () => setCopy('failed'),
+    );
+  }
+
+  return (
+    <div className="otp" role="region" aria-labelledby="otp-title">
+      <h3 id="otp-title" ref={headingRef} tabIndex={-1}>
+        {t('admin.otpTitle', { email })}
+      </h3>
+      <p className="otp-warning">{t('admin.otpWarning')}</p>
+      <p className="otp-row">
+        <code className="otp-value">{password}</code>
+        <button type="button" className="button" onClick={handleCopy}>
+          {copy === 'copied' ? `✓ ${t('admin.copied')}` : t('admin.copy')}
+        </button>
+      </p>
+      <p role="status" className="hint">
+        {copy === 'failed' ? t('admin.copyFailed') : ''}
+      </p>
+      <button type="button" className="button button-primary" onClick={onDone}>
+        {t('admin.otpDone')}
+      </button>
+    </div>
+  );
+}
+
+function AuditLog({ state }: { state: AuditState }) {
+  const t = useT();
+  const lang = useLang();
+  const items = state.data?.items;
+  return (
+    <section aria-labelledby="audit-title">
+      <div className="section-head">
+        <h2 id="audit-title">{t('admin.auditTitle')}</h2>
+        <button type="button" className="button" onClick={state.reload} disabled={state.loading}>
+          {t('common.reload')}
+        </button>
+      </div>
+      <ErrorMessage error={state.error} />
+      {!items && state.loading && <Loading />}
+      {items && items.length === 0 && <p>{t('admin.auditEmpty')}</p>}
+      {items && items.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-title">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.colTime')}</th>
+                <th scope="col">{t('admin.colActor')}</th>
+                <th scope="col">{t('admin.colAction')}</th>
+                <th scope="col">{t('admin.colEntity')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="nowrap">{formatDateTime(entry.at, lang)}</td>
+                  <td>{entry.actorEmail ?? t('admin.system.actor')}</td>
+                  <td className="code">{entry.action}</td>
+                  <td>
+                    {entry.entity}
+                    {entry.entityId && <span className="code"> {entry.entityId}</span>}
+                    {entry.regionCode && <span className="code"> · {entry.regionCode}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

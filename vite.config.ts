@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The API server (src/server/main.ts) listens on 3000; in development Vite serves the web app
+// and forwards API calls to it, so cookies stay same-origin exactly as in production.
+const api = {
+  '/api': 'http://localhost:3000',
+  '/healthz': 'http://localhost:3000',
+};
+
+export default defineConfig({
+  root: fromRoot('./src/web'),
+  plugins: [react()],
+  build: {
+    outDir: fromRoot('./dist/web'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // React in its own long-cached chunk: an app release does not make phones fetch it again.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
+    },
+  },
+  server: { proxy: api },
+  preview: { proxy: api },
+});
