@@ -19,6 +19,7 @@ import {
   nutritionPrevalenceFromCounts,
   oedemaAuxiliaryZ,
   prevalenceZ,
+  sexGroupOf,
   stuntingPrevalence,
   type NutritionCounts,
   type NutritionIndicator,
@@ -38,7 +39,7 @@ function buildMeasurement(overrides: Partial<NutritionMeasurement> = {}): Nutrit
     measuredOn: '2024-08-10',
     sequence: nextSequence++,
     ageDays: 400,
-    sex: 'female',
+    sex: 2,
     haz: 0,
     hazFlagged: false,
     whz: 0,
@@ -243,23 +244,28 @@ describe('nutritionPrevalence', () => {
 });
 
 describe('breakdowns by sex and age group', () => {
+  it('names sex codes as anthro does (1 male, 2 female)', () => {
+    expect(sexGroupOf(1)).toBe('male');
+    expect(sexGroupOf(2)).toBe('female');
+  });
+
   it('splits by sex and by the age at the selected measurement', () => {
     const ms = [
-      buildMeasurement({ childId: 'a', sex: 'male', ageDays: 100, haz: -2.5 }),
-      buildMeasurement({ childId: 'b', sex: 'male', ageDays: 200, haz: 0 }),
-      buildMeasurement({ childId: 'c', sex: 'female', ageDays: 400, haz: -2.5 }),
-      buildMeasurement({ childId: 'd', sex: 'female', ageDays: 1000, haz: -3.5 }),
+      buildMeasurement({ childId: 'a', sex: 1, ageDays: 100, haz: -2.5 }),
+      buildMeasurement({ childId: 'b', sex: 1, ageDays: 200, haz: 0 }),
+      buildMeasurement({ childId: 'c', sex: 2, ageDays: 400, haz: -2.5 }),
+      buildMeasurement({ childId: 'd', sex: 2, ageDays: 1000, haz: -3.5 }),
       // the same child, two visits across the 6-month boundary: the later one decides its group
       buildMeasurement({
         childId: 'e',
-        sex: 'female',
+        sex: 2,
         measuredOn: '2024-08-01',
         ageDays: 180,
         haz: 0,
       }),
       buildMeasurement({
         childId: 'e',
-        sex: 'female',
+        sex: 2,
         measuredOn: '2024-08-29',
         ageDays: 208,
         haz: 0,
@@ -279,7 +285,7 @@ describe('breakdowns by sex and age group', () => {
   });
 
   it('suppresses small groups in public', () => {
-    const ms = [buildMeasurement({ childId: 'a', sex: 'male', haz: -2.5 })];
+    const ms = [buildMeasurement({ childId: 'a', sex: 1, haz: -2.5 })];
     expect(nutritionPrevalenceBreakdown(ms, august).bySex.male.stunting.suppressionReason).toBe(
       'small_denominator',
     );
@@ -372,7 +378,7 @@ const measurementArbitrary = fc.record({
     '2024-09-01',
   ),
   ageDays: fc.integer({ min: -5, max: 1900 }),
-  sex: fc.constantFrom('male' as const, 'female' as const),
+  sex: fc.constantFrom(1 as const, 2 as const),
   haz: zArbitrary,
   hazFlagged: fc.boolean(),
   whz: zArbitrary,

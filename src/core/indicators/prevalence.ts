@@ -28,8 +28,20 @@ import {
 import { periodEnd, periodStart, type Period } from './period.ts';
 import { publicChildFigurePolicy, type SuppressionPolicy } from './suppression.ts';
 
-/** Sex as the WHO standards distinguish it. */
-export type Sex = 'male' | 'female';
+/**
+ * Sex coded as WHO anthro's `csex` and the growth module: 1 = male (laki-laki), 2 = female
+ * (perempuan). (Not named `Sex`, so that core/growth and core/indicators can be re-exported
+ * together.)
+ */
+export type SexCode = 1 | 2;
+
+/** Names of the sex groups in breakdowns. */
+export type SexGroup = 'male' | 'female';
+
+/** The breakdown group of a sex code. */
+export function sexGroupOf(sex: SexCode): SexGroup {
+  return sex === 1 ? 'male' : 'female';
+}
 
 /** The z-scores prevalence uses (WHO 2006 Child Growth Standards). */
 export type ZScoreIndex = 'haz' | 'whz' | 'waz';
@@ -47,7 +59,7 @@ export interface NutritionMeasurement {
   readonly sequence: number | string;
   /** Age at measurement in days (may be fractional). */
   readonly ageDays: number;
-  readonly sex: Sex;
+  readonly sex: SexCode;
   /** Length/height-for-age z, null when not computable. */
   readonly haz: number | null;
   readonly hazFlagged: boolean;
@@ -363,7 +375,7 @@ export function stuntingPrevalence(
 /** Prevalence overall and broken down by sex and by age group (as WHO anthro's groups). */
 export interface NutritionPrevalenceBreakdown {
   readonly total: NutritionPrevalence;
-  readonly bySex: Readonly<Record<Sex, NutritionPrevalence>>;
+  readonly bySex: Readonly<Record<SexGroup, NutritionPrevalence>>;
   readonly byAgeGroup: Readonly<Record<AgeGroup, NutritionPrevalence>>;
 }
 
@@ -380,12 +392,13 @@ export function nutritionPrevalenceBreakdown(
   const cells = nutritionCountsByCell(
     measurements,
     period,
-    (m) => `${m.sex}|${ageGroupOf(m.ageDays)!}`,
+    (m) => `${sexGroupOf(m.sex)}|${ageGroupOf(m.ageDays)!}`,
   );
-  const cell = (sex: Sex, group: AgeGroup) =>
+  const cell = (sex: SexGroup, group: AgeGroup) =>
     cells.get(`${sex}|${group}`) ?? emptyNutritionCounts();
-  const sexes: readonly Sex[] = ['male', 'female'];
-  const bySexCounts = (sex: Sex) => combineNutritionCounts(...ageGroupIds.map((g) => cell(sex, g)));
+  const sexes: readonly SexGroup[] = ['male', 'female'];
+  const bySexCounts = (sex: SexGroup) =>
+    combineNutritionCounts(...ageGroupIds.map((g) => cell(sex, g)));
   const byGroupCounts = (group: AgeGroup) =>
     combineNutritionCounts(...sexes.map((s) => cell(s, group)));
   return {
