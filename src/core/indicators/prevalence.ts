@@ -239,31 +239,43 @@ export function isLaterMeasurement(a: NutritionMeasurement, b: NutritionMeasurem
 
 const zScoreIndexes: readonly ZScoreIndex[] = ['haz', 'whz', 'waz'];
 
-/** For each z-score, each child's selected measurement (see the module comment). */
-export type LatestValidMeasurements<M extends NutritionMeasurement> = Record<
-  ZScoreIndex,
-  Map<string, M>
->;
+const indicatorsOfIndex: Readonly<Record<ZScoreIndex, readonly NutritionIndicator[]>> = {
+  haz: nutritionIndicatorIds.filter((id) => nutritionIndicators[id].index === 'haz'),
+  whz: nutritionIndicatorIds.filter((id) => nutritionIndicators[id].index === 'whz'),
+  waz: nutritionIndicatorIds.filter((id) => nutritionIndicators[id].index === 'waz'),
+};
+
+/** One child's selected measurement per z-score (null: none valid in the period). */
+export interface SelectedMeasurements<M extends NutritionMeasurement> {
+  haz: M | null;
+  whz: M | null;
+  waz: M | null;
+}
 
 /**
  * Each child's latest valid measurement in the period, per z-score: the selection step of the
- * administrative prevalence. One pass; measurements outside the period or outside 0–59 months
- * are ignored. The result does not depend on the order of the input (given unique sequences).
+ * administrative prevalence, keyed by childId. One pass, one map lookup per measurement;
+ * measurements outside the period or outside 0–59 months are ignored. The result does not
+ * depend on the order of the input (given unique sequences per child).
  */
 export function latestValidMeasurements<M extends NutritionMeasurement>(
   measurements: Iterable<M>,
   period: Period,
-): LatestValidMeasurements<M> {
+): Map<string, SelectedMeasurements<M>> {
   const start = periodStart(period);
   const end = periodEnd(period);
-  const selected: LatestValidMeasurements<M> = { haz: new Map(), whz: new Map(), waz: new Map() };
+  const selected = new Map<string, SelectedMeasurements<M>>();
   for (const m of measurements) {
     if (m.measuredOn < start || m.measuredOn > end || !isUnderFive(m.ageDays)) continue;
+    let child = selected.get(m.childId);
     for (const index of zScoreIndexes) {
       if (prevalenceZ(m, index) === null) continue;
-      const byChild = selected[index];
-      const current = byChild.get(m.childId);
-      if (current === undefined || isLaterMeasurement(m, current)) byChild.set(m.childId, m);
+      if (child === undefined) {
+        child = { haz: null, whz: null, waz: null };
+        selected.set(m.childId, child);
+      }
+      const current = child[index];
+      if (current === null || isLaterMeasurement(m, current)) child[index] = m;
     }
   }
   return selected;
@@ -316,12 +328,17 @@ export function nutritionCountsByCell<M extends NutritionMeasurement>(
     }
     return tally;
   };
-  for (const indicator of nutritionIndicatorIds) {
-    const index = nutritionIndicators[indicator].index;
-    for (const m of selected[index].values()) {
-      const counts = tallyOf(cellOf(m))[indicator];
-      counts.denominator += 1;
-      if (meetsIndicator(indicator, prevalenceZ(m, index)!)) counts.numerator += 1;
+  for (const child of selected.values()) {
+    for (const index of zScoreIndexes) {
+      const m = child[index];
+      if (m === null) continue;
+      const tally = tallyOf(cellOf(m));
+      const z = prevalenceZ(m, index)!;
+      for (const indicator of indicatorsOfIndex[index]) {
+        const counts = tally[indicator];
+        counts.denominator += 1;
+        if (meetsIndicator(indicator, z)) counts.numerator += 1;
+      }
     }
   }
   return tallies;
