@@ -25,6 +25,7 @@ describe.runIf(hasChromium)('foundation in Chromium', () => {
     await page.goto(server.url);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('id');
     await expect.poll(() => page.getByRole('link', { name: 'Beranda' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await screenshot(page, 'home-id-desktop');
     await page.getByRole('button', { name: /english/i }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
@@ -55,9 +56,13 @@ describe.runIf(hasChromium)('foundation in Chromium', () => {
       .poll(() => page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' }).count())
       .toBe(1);
     await screenshot(page, 'forced-password-phone');
+    await page.getByLabel('Kata sandi sementara').fill(server.adminPassword);
     await page.getByLabel('Kata sandi baru', { exact: true }).fill('kupang sehat bebas stunting');
     await page.getByLabel('Ulangi kata sandi baru').fill('kupang sehat bebas stunting');
     await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Buat kata sandi Anda sendiri' }).count())
+      .toBe(0);
 
     await page.goto(`${server.url}/admin`);
     await expect
