@@ -4,11 +4,12 @@ import { defineConfig } from 'vite';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// The API server (src/server/main.ts) listens on 3000; in development Vite serves the web app
-// and forwards API calls to it, so cookies stay same-origin exactly as in production.
+// The API server (src/server/main.ts) listens on 127.0.0.1:3000 by default; in development Vite
+// serves the web app and forwards API calls to it, so cookies stay same-origin exactly as in
+// production. 127.0.0.1 rather than localhost: localhost may resolve to ::1 first.
 const api = {
-  '/api': 'http://localhost:3000',
-  '/healthz': 'http://localhost:3000',
+  '/api': 'http://127.0.0.1:3000',
+  '/healthz': 'http://127.0.0.1:3000',
 };
 
 export default defineConfig({

@@ -64,6 +64,8 @@ export const en: Messages = {
   'login.submitting': 'Logging in…',
   'login.alreadyIn': 'You are logged in as {name} ({role}).',
   'login.toDashboard': 'Open the dashboard',
+  'login.locked':
+    'Account temporarily locked after too many failed attempts. Try again after {time}.',
   'login.forgot': 'Forgot your password? Ask the administrator at your office for a temporary one.',
 
   'password.forcedTitle': 'Set your own password',

@@ -66,6 +66,8 @@ export const id = {
   'login.submitting': 'Sedang masuk…',
   'login.alreadyIn': 'Anda sudah masuk sebagai {name} ({role}).',
   'login.toDashboard': 'Buka dasbor',
+  'login.locked':
+    'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {time}.',
   'login.forgot':
     'Lupa kata sandi? Hubungi administrator di dinas Anda untuk mendapatkan kata sandi sementara.',
 

@@ -20,6 +20,9 @@ import { useSession } from '../session.ts';
 
 const auditLimit = 50;
 
+/** UUIDs are long on a phone: the first 8 characters identify an entry; the title has it whole. */
+const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+
 /** The office role of the admin's own level (a province admin adds province staff first), so the form starts valid. */
 const staffRoles: readonly Role[] = ['province', 'district', 'puskesmas', 'village'];
 function defaultRole(regionCode: string): Role {
@@ -303,7 +306,7 @@ function AuditLog({ state }: { state: AuditState }) {
       {items && items.length === 0 && <p>{t('admin.auditEmpty')}</p>}
       {items && items.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-title">
-          <table>
+          <table className="table-nowrap">
             <thead>
               <tr>
                 <th scope="col">{t('admin.colTime')}</th>
@@ -320,7 +323,12 @@ function AuditLog({ state }: { state: AuditState }) {
                   <td className="code">{entry.action}</td>
                   <td>
                     {entry.entity}
-                    {entry.entityId && <span className="code"> {entry.entityId}</span>}
+                    {entry.entityId && (
+                      <span className="code" title={entry.entityId}>
+                        {' '}
+                        {shortId(entry.entityId)}
+                      </span>
+                    )}
                     {entry.regionCode && <span className="code"> · {entry.regionCode}</span>}
                   </td>
                 </tr>

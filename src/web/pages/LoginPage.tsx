@@ -1,11 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
+import { ApiError, isApiError } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { formatDateTime } from '../i18n/format.ts';
 import { roleLabel } from '../i18n/labels.ts';
-import { useLang, useT } from '../i18n/language.ts';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language.ts';
 import { navigate, paths, safeNextPath, useRoute } from '../router.ts';
 import { login, useSession } from '../session.ts';
+
+/**
+ * The lock's end arrives as an ISO instant in `details.until`; only the browser knows the user's
+ * time zone, so the time is written here (`24 Nov 2026, 14.29`) rather than by the server.
+ */
+function presentLoginError(error: unknown, t: Translate, lang: Lang): unknown {
+  if (!isApiError(error) || error.code !== 'account_locked') return error;
+  const until = error.details.until;
+  if (typeof until !== 'string' || Number.isNaN(Date.parse(until))) return error;
+  const message = t('login.locked', { time: formatDateTime(until, lang) });
+  return new ApiError(error.status, error.code, message, error.details, error.requestId);
+}
 
 /**
  * Email + password. Server errors are shown as sent (in the user's language): wrong credentials,
@@ -63,7 +77,7 @@ export default function LoginPage() {
       <PageHeading>{t('login.title')}</PageHeading>
       <p>{t('login.intro')}</p>
       <form className="form" onSubmit={handleSubmit}>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={presentLoginError(error, t, lang)} />
         <div className="field">
           <label htmlFor={`${ids}-email`}>{t('login.email')}</label>
           <input
