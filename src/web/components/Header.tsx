@@ -92,12 +92,9 @@ export function Header() {
                 <Link
                   to={paths.account}
                   className="account-link"
-                  aria-label={t('nav.accountOf', {
-                    name: user.name,
-                    role: roleLabel(user.role, lang),
-                  })}
                   aria-current={route.name === 'account' ? 'page' : undefined}
                 >
+                  <span className="visually-hidden">{t('nav.account')}: </span>
                   <span className="account-name">{user.name}</span>
                   <span className="account-role">{roleLabel(user.role, lang)}</span>
                 </Link>

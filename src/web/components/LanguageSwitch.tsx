@@ -16,7 +16,8 @@ export function LanguageSwitch() {
           key={choice.lang}
           type="button"
           lang={choice.lang}
-          aria-label={choice.name}
+          // The visible "ID"/"EN" starts the accessible name, so voice control finds it too.
+          aria-label={`${choice.short} (${choice.name})`}
           aria-pressed={lang === choice.lang}
           onClick={() => setLang(choice.lang)}
         >

@@ -19,7 +19,6 @@ export const en: Messages = {
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.account': 'My account',
-  'nav.accountOf': 'Account of {name}, {role}',
 
   'footer.regionCodes': 'Region codes: Kepmendagri 300.2.2-2430/2025 via Cahya DSN (MIT)',
   'footer.growthStandard': 'Growth standards: WHO 2006',

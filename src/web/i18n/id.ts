@@ -21,7 +21,6 @@ export const id = {
   'nav.login': 'Masuk',
   'nav.logout': 'Keluar',
   'nav.account': 'Akun saya',
-  'nav.accountOf': 'Akun {name}, {role}',
 
   'footer.regionCodes': 'Kode wilayah: Kepmendagri 300.2.2-2430/2025 via Cahya DSN (MIT)',
   'footer.growthStandard': 'Standar pertumbuhan: WHO 2006',
