@@ -15,6 +15,7 @@ import { deathFigurePolicy, isUnstableRate, type DeathFigurePolicy } from './sup
 
 /** Stable identifiers of the mortality indicators. */
 export const mortalityIndicatorIds = ['aki', 'akb', 'akn'] as const;
+/** AKI, AKB or AKN. */
 export type MortalityIndicator = (typeof mortalityIndicatorIds)[number];
 
 /** Each indicator as data: what is counted and per how many live births. */

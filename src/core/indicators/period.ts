@@ -46,6 +46,7 @@ export type Period = MonthPeriod | QuarterPeriod | YearPeriod | WeighingMonthPer
 
 /** The kinds of period, for pickers and validation. */
 export const periodKinds = ['month', 'quarter', 'year', 'weighing_month'] as const;
+/** One of the period kinds. */
 export type PeriodKind = (typeof periodKinds)[number];
 
 /** Years accepted in period and date text: four digits, 1900–9999 (catches `0224` typos). */

@@ -83,6 +83,7 @@ export const nutritionIndicatorIds = [
   'severe_underweight',
   'overweight',
 ] as const;
+/** One of the nutrition indicators (see {@link nutritionIndicators}). */
 export type NutritionIndicator = (typeof nutritionIndicatorIds)[number];
 
 /** What an indicator counts: which z-score, which side of which cut-off. */
@@ -166,6 +167,7 @@ export const daysPerMonth = 30.4375;
 
 /** Age groups for breakdowns, by unrounded age in months, closed on the left. */
 export const ageGroupIds = ['00-05', '06-11', '12-23', '24-59'] as const;
+/** An age group of the breakdowns (WHO anthro's groups, 24–59 months merged). */
 export type AgeGroup = (typeof ageGroupIds)[number];
 
 /** Labels of the age groups (months). */
