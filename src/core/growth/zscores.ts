@@ -74,6 +74,8 @@ export interface GrowthZScores {
   measure: 'l' | 'h' | null;
   /** Standing height below 9 months: the position was ignored (anthro `c9mo_flag`). */
   standingUnder9Months: boolean;
+  /** Bilateral pitting oedema recorded: weight-based z-scores are then missing by rule. */
+  oedema: boolean;
   /** Length/height after the ±0.7 cm correction (`clenhei`), cm. */
   lengthHeightCm: number | null;
   /** BMI from weight and corrected length/height (`cbmi`), kg/m². */
@@ -156,6 +158,7 @@ export function growthZScores(m: Measurement): GrowthZScores {
     sex: sex === SEX_MISSING ? null : (sex as Sex),
     measure: measure === MEASURE_LENGTH ? 'l' : measure === MEASURE_HEIGHT ? 'h' : null,
     standingUnder9Months: o.c9moFlag[0] === 1,
+    oedema: error === null && input.oedema[0] === 1,
     lengthHeightCm: clenhei === clenhei ? clenhei : null,
     bmi: cbmi === cbmi ? cbmi : null,
     weightForLengthHeightTable:
