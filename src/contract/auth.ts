@@ -28,6 +28,7 @@ export const meSchema = z.object({
   role: roleSchema,
   regionCode: z.string(),
   regionName: z.string(),
+  posyanduId: z.string().nullable().describe('the posyandu of a kader'),
   mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
@@ -48,9 +49,14 @@ export const createUserBodySchema = z.object({
   name: text(120).pipe(z.string().min(1, { message: 'required' })),
   role: roleSchema,
   regionCode: regionCodeSchema,
+  posyanduId: z
+    .uuid({ message: 'a UUID' })
+    .nullish()
+    .describe('required for a kader: the posyandu they work at'),
 });
 
 export const userSchema = meSchema.omit({ mustChangePassword: true }).extend({
+  posyanduName: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),

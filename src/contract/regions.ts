@@ -24,7 +24,10 @@ export const regionDetailSchema = z.object({
 export type RegionDetail = z.infer<typeof regionDetailSchema>;
 
 export const regionSearchQuerySchema = z.object({
-  q: text(100).pipe(z.string().min(2, { message: 'at least 2 characters' })),
+  q: text(100)
+    .pipe(z.string().min(2, { message: 'at least 2 characters' }))
+    .optional()
+    .describe('without q: the list of provinces'),
   level: regionLevelSchema.optional(),
   within: regionCodeSchema.optional().describe('only regions inside this code'),
   limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -67,6 +67,31 @@ export const messages = {
     status: 429,
   },
   conflict: { id: 'Konflik data: {what}', en: 'Data conflict: {what}', status: 409 },
+  child_duplicate: {
+    id: 'Anak ini kemungkinan sudah terdaftar ({reason}); periksa atau gabungkan data',
+    en: 'This child is probably registered already ({reason}); check or merge the records',
+    status: 409,
+  },
+  child_merged: {
+    id: 'Data anak ini sudah digabung ke data lain',
+    en: 'This child record was merged into another one',
+    status: 409,
+  },
+  measurement_conflict: {
+    id: 'Kiriman dengan kode yang sama sudah tersimpan dengan isi berbeda',
+    en: 'A submission with the same id was already stored with different content',
+    status: 409,
+  },
+  measurement_exists: {
+    id: 'Anak ini sudah diukur pada tanggal {date}; ubah data itu bila perlu koreksi',
+    en: 'This child already has a measurement on {date}; correct that one instead',
+    status: 409,
+  },
+  implausible_unconfirmed: {
+    id: 'Nilai tidak wajar ({fields}); periksa lagi lalu konfirmasi bila memang benar',
+    en: 'Implausible value ({fields}); check again and confirm if it is right',
+    status: 422,
+  },
   payload_too_large: { id: 'Data terlalu besar', en: 'Payload too large', status: 413 },
   internal: {
     id: 'Terjadi kesalahan di server (kode permintaan {requestId})',

@@ -13,8 +13,10 @@ table app_user (
   disabled boolean not null default false,
   created_at timestamp with time zone not null default now(),
   last_login_at timestamp with time zone,
+  posyandu_id uuid,
   constraint app_user_email_check CHECK ((email = lower(email))),
   constraint app_user_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'province'::text, 'district'::text, 'puskesmas'::text, 'village'::text, 'kader'::text, 'partner'::text, 'editor'::text]))),
+  constraint app_user_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
   constraint app_user_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
   constraint app_user_pkey PRIMARY KEY (id),
   constraint app_user_email_key UNIQUE (email)
@@ -43,6 +45,134 @@ CREATE UNIQUE INDEX audit_log_pkey ON audit_log USING btree (id);
 CREATE INDEX audit_log_region_code_idx ON audit_log USING btree (region_code text_pattern_ops);
 -- trigger audit_log_no_truncate
 -- trigger audit_log_no_update_or_delete
+
+table child (
+  id uuid not null,
+  region_code text not null,
+  posyandu_id uuid not null,
+  nik text,
+  name text not null,
+  sex smallint not null,
+  birth_date date not null,
+  birth_weight_kg numeric(4,2),
+  birth_length_cm numeric(4,1),
+  mother_name text,
+  mother_nik text,
+  address text,
+  merged_into uuid,
+  version integer not null default 1,
+  created_by uuid,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint child_address_check CHECK ((length(address) <= 300)),
+  constraint child_birth_length_cm_check CHECK (((birth_length_cm >= (30)::numeric) AND (birth_length_cm <= (65)::numeric))),
+  constraint child_birth_weight_kg_check CHECK (((birth_weight_kg > (0)::numeric) AND (birth_weight_kg < (7)::numeric))),
+  constraint child_check CHECK (((merged_into IS NULL) OR (merged_into <> id))),
+  constraint child_mother_name_check CHECK ((length(mother_name) <= 120)),
+  constraint child_mother_nik_check CHECK ((mother_nik ~ '^[0-9]{16}$'::text)),
+  constraint child_name_check CHECK (((length(name) >= 1) AND (length(name) <= 120))),
+  constraint child_nik_check CHECK ((nik ~ '^[0-9]{16}$'::text)),
+  constraint child_region_code_check CHECK ((length(region_code) = 10)),
+  constraint child_sex_check CHECK ((sex = ANY (ARRAY[1, 2]))),
+  constraint child_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id),
+  constraint child_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES child(id),
+  constraint child_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
+  constraint child_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint child_pkey PRIMARY KEY (id)
+);
+CREATE INDEX child_duplicate_idx ON child USING btree (region_code, birth_date) WHERE (merged_into IS NULL);
+CREATE UNIQUE INDEX child_nik_key ON child USING btree (nik) WHERE ((nik IS NOT NULL) AND (merged_into IS NULL));
+CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
+CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
+CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
+
+table measurement (
+  id uuid not null,
+  child_id uuid not null,
+  region_code text not null,
+  posyandu_id uuid not null,
+  measured_on date not null,
+  age_days integer not null,
+  weight_kg numeric(5,2),
+  height_cm numeric(5,1),
+  measure text,
+  head_cm numeric(4,1),
+  muac_cm numeric(4,1),
+  oedema boolean not null default false,
+  zlen numeric(5,2),
+  zwei numeric(5,2),
+  zwfl numeric(5,2),
+  zbmi numeric(5,2),
+  zhc numeric(5,2),
+  zac numeric(5,2),
+  flen boolean,
+  fwei boolean,
+  fwfl boolean,
+  fbmi boolean,
+  fhc boolean,
+  fac boolean,
+  height_for_age text,
+  weight_for_age text,
+  weight_for_height text,
+  weight_gain text,
+  two_t boolean not null default false,
+  implausible boolean not null default false,
+  source text not null,
+  entered_by uuid,
+  payload_hash text not null,
+  supersedes uuid,
+  superseded_at timestamp with time zone,
+  created_at timestamp with time zone not null default now(),
+  constraint measurement_age_days_check CHECK (((age_days >= 0) AND (age_days <= 1856))),
+  constraint measurement_head_cm_check CHECK (((head_cm > (0)::numeric) AND (head_cm < (70)::numeric))),
+  constraint measurement_height_cm_check CHECK (((height_cm >= (38)::numeric) AND (height_cm <= (130)::numeric))),
+  constraint measurement_measure_check CHECK ((measure = ANY (ARRAY['l'::text, 'h'::text]))),
+  constraint measurement_muac_cm_check CHECK (((muac_cm > (0)::numeric) AND (muac_cm < (40)::numeric))),
+  constraint measurement_region_code_check CHECK ((length(region_code) = 10)),
+  constraint measurement_source_check CHECK ((source = ANY (ARRAY['entry'::text, 'import'::text, 'api'::text, 'demo'::text]))),
+  constraint measurement_weight_gain_check CHECK ((weight_gain = ANY (ARRAY['N'::text, 'T'::text, 'O'::text, 'B'::text]))),
+  constraint measurement_weight_kg_check CHECK (((weight_kg > (0)::numeric) AND (weight_kg <= (40)::numeric))),
+  constraint measurement_child_id_fkey FOREIGN KEY (child_id) REFERENCES child(id),
+  constraint measurement_entered_by_fkey FOREIGN KEY (entered_by) REFERENCES app_user(id),
+  constraint measurement_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
+  constraint measurement_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint measurement_supersedes_fkey FOREIGN KEY (supersedes) REFERENCES measurement(id),
+  constraint measurement_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX measurement_child_day_key ON measurement USING btree (child_id, measured_on) WHERE (superseded_at IS NULL);
+CREATE UNIQUE INDEX measurement_pkey ON measurement USING btree (id);
+CREATE INDEX measurement_posyandu_idx ON measurement USING btree (posyandu_id, measured_on) WHERE (superseded_at IS NULL);
+CREATE INDEX measurement_region_month_idx ON measurement USING btree (region_code, measured_on) WHERE (superseded_at IS NULL);
+CREATE UNIQUE INDEX measurement_supersedes_key ON measurement USING btree (supersedes) WHERE (supersedes IS NOT NULL);
+
+table posyandu (
+  id uuid not null default gen_random_uuid(),
+  name text not null,
+  region_code text not null,
+  puskesmas_id uuid,
+  active boolean not null default true,
+  created_at timestamp with time zone not null default now(),
+  constraint posyandu_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+  constraint posyandu_region_code_check CHECK ((length(region_code) = 10)),
+  constraint posyandu_puskesmas_id_fkey FOREIGN KEY (puskesmas_id) REFERENCES puskesmas(id),
+  constraint posyandu_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint posyandu_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX posyandu_pkey ON posyandu USING btree (id);
+CREATE INDEX posyandu_region_code_idx ON posyandu USING btree (region_code text_pattern_ops);
+
+table puskesmas (
+  id uuid not null default gen_random_uuid(),
+  name text not null,
+  region_code text not null,
+  created_at timestamp with time zone not null default now(),
+  constraint puskesmas_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+  constraint puskesmas_region_code_check CHECK ((length(region_code) = 6)),
+  constraint puskesmas_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint puskesmas_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX puskesmas_pkey ON puskesmas USING btree (id);
+CREATE INDEX puskesmas_region_code_idx ON puskesmas USING btree (region_code text_pattern_ops);
 
 table region (
   code text not null,

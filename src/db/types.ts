@@ -10,6 +10,10 @@ export interface Database {
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
+  puskesmas: PuskesmasTable;
+  posyandu: PosyanduTable;
+  child: ChildTable;
+  measurement: MeasurementTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -38,6 +42,7 @@ export interface AppUserTable {
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
   last_login_at: Timestamp | null;
+  posyandu_id: string | null;
 }
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
@@ -70,3 +75,86 @@ export interface SchemaMigrationTable {
   checksum: string;
   applied_at: Generated<Date>;
 }
+
+export interface PuskesmasTable {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface PosyanduTable {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  puskesmas_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export type PosyanduRow = Selectable<PosyanduTable>;
+
+/** Numeric columns arrive as numbers (see connect.ts parsers) and go in as numbers. */
+type Num = ColumnType<number, number | null, number | null>;
+
+export interface ChildTable {
+  id: string;
+  region_code: string;
+  posyandu_id: string;
+  nik: string | null;
+  name: string;
+  sex: number;
+  birth_date: string;
+  birth_weight_kg: Num | null;
+  birth_length_cm: Num | null;
+  mother_name: string | null;
+  mother_nik: string | null;
+  address: string | null;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type ChildRow = Selectable<ChildTable>;
+export type NewChild = Insertable<ChildTable>;
+
+export interface MeasurementTable {
+  id: string;
+  child_id: string;
+  region_code: string;
+  posyandu_id: string;
+  measured_on: string;
+  age_days: number;
+  weight_kg: Num | null;
+  height_cm: Num | null;
+  measure: 'l' | 'h' | null;
+  head_cm: Num | null;
+  muac_cm: Num | null;
+  oedema: boolean;
+  zlen: Num | null;
+  zwei: Num | null;
+  zwfl: Num | null;
+  zbmi: Num | null;
+  zhc: Num | null;
+  zac: Num | null;
+  flen: boolean | null;
+  fwei: boolean | null;
+  fwfl: boolean | null;
+  fbmi: boolean | null;
+  fhc: boolean | null;
+  fac: boolean | null;
+  height_for_age: string | null;
+  weight_for_age: string | null;
+  weight_for_height: string | null;
+  weight_gain: 'N' | 'T' | 'O' | 'B' | null;
+  two_t: Generated<boolean>;
+  implausible: Generated<boolean>;
+  source: 'entry' | 'import' | 'api' | 'demo';
+  entered_by: string | null;
+  payload_hash: string;
+  supersedes: string | null;
+  superseded_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export type MeasurementRow = Selectable<MeasurementTable>;
+export type NewMeasurement = Insertable<MeasurementTable>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -22,6 +23,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { registryRoutes } from './routes/registry.ts';
 import { userRoutes } from './routes/users.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -102,7 +104,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Stunting and AKI-AKB monitoring. Errors: {error: {code, message, details, requestId}}; writes need the x-csrf-token header of the session.',
       },
-      tags: [{ name: 'system' }, { name: 'auth' }, { name: 'regions' }, { name: 'admin' }],
+      tags: [
+        { name: 'system' },
+        { name: 'auth' },
+        { name: 'regions' },
+        { name: 'admin' },
+        { name: 'registry' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -122,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(regionRoutes);
   await app.register(userRoutes);
+  await app.register(registryRoutes);
   await registerWeb(app);
   return app;
 }
@@ -134,7 +143,15 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
       root: webDistDir,
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      // Built assets have content hashes in their names: cache them for a year.
+      setHeaders: (res, file) => {
+        void res.header(
+          'cache-control',
+          file.includes(`${sep}assets${sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
+        );
+      },
     });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

@@ -28,6 +28,15 @@ export async function findRegions(db: Q, codes: string[]): Promise<RegionRecord[
     .execute();
 }
 
+export async function findProvinces(db: Q): Promise<RegionRecord[]> {
+  return db
+    .selectFrom('region')
+    .select(columns)
+    .where('level', '=', 'provinsi')
+    .orderBy('code')
+    .execute();
+}
+
 export async function findChildRegions(db: Q, code: string): Promise<RegionRecord[]> {
   return db
     .selectFrom('region')

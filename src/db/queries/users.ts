@@ -33,12 +33,13 @@ export async function listUsersWithin(
   db: Q,
   regionCode: string,
   limit = 500,
-): Promise<(AppUserRow & { region_name: string })[]> {
+): Promise<(AppUserRow & { region_name: string; posyandu_name: string | null })[]> {
   return db
     .selectFrom('app_user')
     .innerJoin('region', 'region.code', 'app_user.region_code')
+    .leftJoin('posyandu', 'posyandu.id', 'app_user.posyandu_id')
     .selectAll('app_user')
-    .select('region.name as region_name')
+    .select(['region.name as region_name', 'posyandu.name as posyandu_name'])
     .where('app_user.region_code', 'like', `${regionCode}%`)
     .orderBy('app_user.created_at', 'desc')
     .limit(limit)

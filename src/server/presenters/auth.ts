@@ -11,6 +11,7 @@ export const presentMe = (user: SessionUser): Me => ({
   role: user.role,
   regionCode: user.regionCode,
   regionName: user.regionName,
+  posyanduId: user.posyanduId,
   mustChangePassword: user.mustChangePassword,
 });
 
@@ -22,6 +23,8 @@ export const presentUser = (user: UserView): User => ({
   role: user.role,
   regionCode: user.regionCode,
   regionName: user.regionName,
+  posyanduId: user.posyanduId,
+  posyanduName: user.posyanduName,
   disabled: user.disabled,
   createdAt: user.createdAt,
   lastLoginAt: user.lastLoginAt,

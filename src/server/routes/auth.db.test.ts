@@ -163,9 +163,9 @@ describe('CSRF', () => {
   it('rejects a write without the session token, and one with a wrong token', async () => {
     const s = await loginAs(t, 'admin', '53');
     const payload = {
-      email: 'new.kader@test.tumbuh.id',
-      name: 'Kader Baru',
-      role: 'kader',
+      email: 'new.bidan@test.tumbuh.id',
+      name: 'Bidan Baru',
+      role: 'village',
       regionCode: '5301042003',
     };
     const none = await t.app.inject({
@@ -304,6 +304,14 @@ describe('users and region scope', () => {
     });
     expect(level.statusCode).toBe(400);
     expect(level.json().error.details.field).toBe('regionCode');
+    const noPosyandu = await post({
+      email: 'k5@test.tumbuh.id',
+      name: 'K',
+      role: 'kader',
+      regionCode: '5301042003',
+    });
+    expect(noPosyandu.statusCode).toBe(400);
+    expect(noPosyandu.json().error.details.field).toBe('posyanduId');
     const unknown = await post({
       email: 'k2@test.tumbuh.id',
       name: 'K',

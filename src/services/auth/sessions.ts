@@ -37,6 +37,8 @@ export interface SessionUser {
   role: Actor['role'];
   regionCode: string;
   regionName: string;
+  /** The posyandu a kader works at; null for other roles. */
+  posyanduId: string | null;
   mustChangePassword: boolean;
 }
 
@@ -50,8 +52,10 @@ export interface OpenSession {
 /** The cookie holds the token; the database only its hash. */
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function actorOf(user: Pick<SessionUser, 'id' | 'role' | 'regionCode'>): Actor {
-  return { id: user.id, role: user.role, regionCode: user.regionCode };
+export function actorOf(
+  user: Pick<SessionUser, 'id' | 'role' | 'regionCode' | 'posyanduId'>,
+): Actor {
+  return { id: user.id, role: user.role, regionCode: user.regionCode, posyanduId: user.posyanduId };
 }
 
 async function sessionUser(ctx: ServiceContext, row: AppUserRow): Promise<SessionUser> {
@@ -64,6 +68,7 @@ async function sessionUser(ctx: ServiceContext, row: AppUserRow): Promise<Sessio
     role: row.role,
     regionCode: row.region_code,
     regionName: region?.name ?? row.region_code,
+    posyanduId: row.posyandu_id,
     mustChangePassword: row.must_change_password,
   };
 }

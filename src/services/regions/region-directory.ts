@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import {
   findChildRegions,
   findRegion,
+  findProvinces,
   findRegions,
   searchRegions,
   type RegionRecord,
@@ -51,8 +52,11 @@ export async function regionDetail(db: Db, code: string) {
 
 export async function searchRegionsByName(
   db: Db,
-  params: { q: string; level?: RegionView['level']; within?: string; limit: number },
+  params: { q?: string; level?: RegionView['level']; within?: string; limit: number },
 ) {
+  // Without a name, the starting points of every region picker: the provinces.
+  if (params.q === undefined)
+    return { items: (await findProvinces(db)).map((r) => ({ ...view(r), path: '' })) };
   const key = regionSearchKey(params.q);
   if (key.length === 0) return { items: [] };
   const rows = await searchRegions(db, {

@@ -99,3 +99,12 @@ describe('boundaries', () => {
     await expect(childBoundaries(database.db, '1101')).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('province list', () => {
+  it('is what a search without a name gives', async () => {
+    const { items } = await searchRegionsByName(database.db, { limit: 50 });
+    expect(items).toHaveLength(38);
+    expect(items.every((r) => r.level === 'provinsi')).toBe(true);
+    expect(items.find((r) => r.code === '53')?.name).toBe('Nusa Tenggara Timur');
+  });
+});

@@ -1,0 +1,336 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type {
+  ChildRow,
+  Database,
+  MeasurementRow,
+  NewChild,
+  NewMeasurement,
+  PosyanduRow,
+} from '../types.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Folds a name column the way core/registry personNameKey folds a string. */
+const nameKey = (column: string) =>
+  sql<string>`lower(regexp_replace(${sql.ref(column)}, '[^a-zA-Z0-9]', '', 'g'))`;
+
+// ── puskesmas and posyandu ─────────────────────────────────────────────────────────────────
+
+export async function insertPuskesmas(db: Q, values: { name: string; region_code: string }) {
+  return db.insertInto('puskesmas').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertPosyandu(
+  db: Q,
+  values: { name: string; region_code: string; puskesmas_id?: string | null },
+) {
+  return db.insertInto('posyandu').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findPosyandu(
+  db: Q,
+  id: string,
+): Promise<(PosyanduRow & { region_name: string }) | undefined> {
+  return db
+    .selectFrom('posyandu')
+    .innerJoin('region', 'region.code', 'posyandu.region_code')
+    .selectAll('posyandu')
+    .select('region.name as region_name')
+    .where('posyandu.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Posyandu inside a region (prefix), with their desa name and count of registered children. */
+export async function listPosyanduWithin(db: Q, regionCode: string) {
+  return db
+    .selectFrom('posyandu as p')
+    .innerJoin('region as r', 'r.code', 'p.region_code')
+    .select([
+      'p.id',
+      'p.name',
+      'p.region_code',
+      'p.puskesmas_id',
+      'p.active',
+      'r.name as region_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('child as c')
+        .whereRef('c.posyandu_id', '=', 'p.id')
+        .where('c.merged_into', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('children'),
+    )
+    .where('p.region_code', 'like', `${regionCode}%`)
+    .orderBy('p.region_code')
+    .orderBy('p.name')
+    .limit(5000)
+    .execute();
+}
+
+// ── children ───────────────────────────────────────────────────────────────────────────────
+
+export async function insertChild(db: Q, child: NewChild): Promise<ChildRow> {
+  return db.insertInto('child').values(child).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findChild(db: Q, id: string): Promise<ChildRow | undefined> {
+  return db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Updates only when the version is the one the editor saw; returns undefined on a stale version. */
+export async function updateChild(
+  db: Q,
+  id: string,
+  version: number,
+  changes: Partial<NewChild>,
+): Promise<ChildRow | undefined> {
+  return db
+    .updateTable('child')
+    .set({ ...changes, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findChildByNik(db: Q, nik: string): Promise<ChildRow | undefined> {
+  return db
+    .selectFrom('child')
+    .selectAll()
+    .where('nik', '=', nik)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Same desa, same birth date, same folded name and (when both known) same folded mother's name. */
+export async function findLikelyDuplicates(
+  db: Q,
+  params: {
+    regionCode: string;
+    birthDate: string;
+    nameKey: string;
+    motherNameKey: string | null;
+    excludeId?: string;
+  },
+): Promise<ChildRow[]> {
+  let query = db
+    .selectFrom('child')
+    .selectAll()
+    .where('region_code', '=', params.regionCode)
+    .where('birth_date', '=', params.birthDate)
+    .where('merged_into', 'is', null)
+    .where(nameKey('name'), '=', params.nameKey);
+  if (params.motherNameKey)
+    query = query.where((eb) =>
+      eb.or([eb('mother_name', 'is', null), eb(nameKey('mother_name'), '=', params.motherNameKey)]),
+    );
+  if (params.excludeId) query = query.where('id', '!=', params.excludeId);
+  return query.limit(10).execute();
+}
+
+export interface ChildWithLatest extends ChildRow {
+  last_measured_on: string | null;
+  last_weight_kg: number | null;
+  last_height_cm: number | null;
+  last_height_for_age: string | null;
+  last_weight_for_age: string | null;
+  last_weight_for_height: string | null;
+  last_weight_gain: string | null;
+  last_two_t: boolean | null;
+  last_implausible: boolean | null;
+}
+
+/** The children of a posyandu (not merged away) with their latest current measurement. */
+export async function listChildrenOfPosyandu(
+  db: Q,
+  posyanduId: string,
+): Promise<ChildWithLatest[]> {
+  const result = await sql<ChildWithLatest>`
+    select c.*, m.measured_on as last_measured_on, m.weight_kg as last_weight_kg, m.height_cm as last_height_cm,
+           m.height_for_age as last_height_for_age, m.weight_for_age as last_weight_for_age,
+           m.weight_for_height as last_weight_for_height, m.weight_gain as last_weight_gain,
+           m.two_t as last_two_t, m.implausible as last_implausible
+    from child c
+    left join lateral (
+      select * from measurement m
+      where m.child_id = c.id and m.superseded_at is null
+      order by m.measured_on desc limit 1
+    ) m on true
+    where c.posyandu_id = ${posyanduId} and c.merged_into is null
+    order by c.name, c.birth_date`.execute(db);
+  return result.rows;
+}
+
+/** Name (folded, substring) or NIK search inside a region prefix, optionally one posyandu. */
+export async function searchChildren(
+  db: Q,
+  params: { regionCode: string; q: string; posyanduId?: string; limit: number },
+) {
+  const digits = /^\d{4,16}$/.test(params.q);
+  const key = params.q
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/[\\%_]/g, '');
+  let query = db
+    .selectFrom('child')
+    .selectAll()
+    .where('region_code', 'like', `${params.regionCode}%`)
+    .where('merged_into', 'is', null)
+    .where((eb) =>
+      digits ? eb('nik', 'like', `${params.q}%`) : eb(nameKey('name'), 'like', `%${key}%`),
+    );
+  if (params.posyanduId) query = query.where('posyandu_id', '=', params.posyanduId);
+  return query.orderBy('name').limit(params.limit).execute();
+}
+
+export async function markChildMerged(db: Q, id: string, into: string): Promise<void> {
+  await db
+    .updateTable('child')
+    .set({ merged_into: into, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ── measurements ───────────────────────────────────────────────────────────────────────────
+
+export async function findMeasurement(db: Q, id: string): Promise<MeasurementRow | undefined> {
+  return db.selectFrom('measurement').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts unless the id exists; returns the stored row and whether this call created it. */
+export async function insertMeasurementOnce(
+  db: Q,
+  row: NewMeasurement,
+): Promise<{ row: MeasurementRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('measurement')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { row: inserted, created: true };
+  return { row: (await findMeasurement(db, row.id))!, created: false };
+}
+
+export async function currentMeasurementOn(
+  db: Q,
+  childId: string,
+  measuredOn: string,
+): Promise<MeasurementRow | undefined> {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('child_id', '=', childId)
+    .where('measured_on', '=', measuredOn)
+    .where('superseded_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Every measurement of a child, current and superseded, oldest first (the history table). */
+export async function measurementsOfChild(db: Q, childId: string): Promise<MeasurementRow[]> {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('child_id', '=', childId)
+    .orderBy('measured_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The current measurements of a child, oldest first. */
+export async function currentMeasurementsOfChild(
+  db: Q,
+  childId: string,
+): Promise<MeasurementRow[]> {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('child_id', '=', childId)
+    .where('superseded_at', 'is', null)
+    .orderBy('measured_on')
+    .execute();
+}
+
+export async function markSuperseded(db: Q, id: string, at: Date): Promise<void> {
+  await db.updateTable('measurement').set({ superseded_at: at }).where('id', '=', id).execute();
+}
+
+/** Weight gain is derived from the previous weighing, so it changes when history changes. */
+export async function updateWeightGain(
+  db: Q,
+  id: string,
+  weightGain: MeasurementRow['weight_gain'],
+  twoT: boolean,
+): Promise<void> {
+  await db
+    .updateTable('measurement')
+    .set({ weight_gain: weightGain, two_t: twoT })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function moveMeasurements(
+  db: Q,
+  fromChildId: string,
+  toChildId: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('measurement')
+    .set({ child_id: toChildId })
+    .where('child_id', '=', fromChildId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export type FollowUpCategory = 'stunted' | 'wasted' | 'underweight' | 'two_t' | 'implausible';
+
+/**
+ * Children whose latest current measurement (inside the period) puts them on a follow-up list.
+ * Region prefix scopes it; a posyandu narrows it further.
+ */
+export async function followUpChildren(
+  db: Q,
+  params: {
+    regionCode: string;
+    posyanduId?: string;
+    from: string;
+    to: string;
+    categories: FollowUpCategory[];
+    limit: number;
+  },
+) {
+  const conditions = {
+    stunted: sql`m.height_for_age in ('stunted', 'severely_stunted') and not coalesce(m.flen, false)`,
+    wasted: sql`m.weight_for_height in ('wasted', 'severely_wasted') and not coalesce(m.fwfl, false)`,
+    underweight: sql`m.weight_for_age in ('underweight', 'severely_underweight') and not coalesce(m.fwei, false)`,
+    two_t: sql`m.two_t`,
+    implausible: sql`m.implausible`,
+  } as const;
+  const where = sql.join(
+    params.categories.map((c) => sql`(${conditions[c]})`),
+    sql` or `,
+  );
+  const result = await sql<
+    ChildRow &
+      MeasurementRow & { measurement_id: string; posyandu_name: string; region_name: string }
+  >`
+    select c.id, c.name, c.sex, c.birth_date, c.nik, c.mother_name, c.region_code, c.posyandu_id,
+           p.name as posyandu_name, r.name as region_name,
+           m.id as measurement_id, m.measured_on, m.age_days, m.weight_kg, m.height_cm, m.zlen, m.zwei, m.zwfl,
+           m.height_for_age, m.weight_for_age, m.weight_for_height, m.weight_gain, m.two_t, m.implausible
+    from child c
+    join posyandu p on p.id = c.posyandu_id
+    join region r on r.code = c.region_code
+    join lateral (
+      select * from measurement m
+      where m.child_id = c.id and m.superseded_at is null and m.measured_on between ${params.from} and ${params.to}
+      order by m.measured_on desc limit 1
+    ) m on true
+    where c.merged_into is null and c.region_code like ${`${params.regionCode}%`}
+      ${params.posyanduId ? sql`and c.posyandu_id = ${params.posyanduId}` : sql``}
+      and (${where})
+    order by p.name, c.name
+    limit ${params.limit}`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { canAccessRegion } from '../../core/access/scope.ts';
+import { DomainError } from '../../core/errors.ts';
+import { childProblems, personNameKey, type FieldProblem } from '../../core/registry/rules.ts';
+import {
+  findChild,
+  findChildByNik,
+  findLikelyDuplicates,
+  findPosyandu,
+  insertChild,
+  markChildMerged,
+  moveMeasurements,
+  currentMeasurementsOfChild,
+  markSuperseded,
+  searchChildren,
+  updateChild as updateChildRow,
+} from '../../db/queries/registry.ts';
+import type { ChildRow, NewChild } from '../../db/types.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { assertRecordAccess } from './access.ts';
+import { refreshWeightGain } from './measurements.ts';
+
+export interface ChildFields {
+  posyanduId: string;
+  name: string;
+  sex: 1 | 2;
+  birthDate: string;
+  nik?: string | null;
+  birthWeightKg?: number | null;
+  birthLengthCm?: number | null;
+  motherName?: string | null;
+  motherNik?: string | null;
+  address?: string | null;
+  regionCode?: string;
+}
+
+export const today = (ctx: ServiceContext) => ctx.now().toISOString().slice(0, 10);
+
+/** Turns rule problems into one validation error naming the first field and what it allows. */
+export function rejectProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw new DomainError('validation_failed', {
+    field: first.field,
+    allowed: first.allowed,
+    problem: first.problem,
+    summary: problems.map((p) => `${p.field}: ${p.allowed}`).join('; '),
+    issues: problems,
+  });
+}
+
+/** Personal fields are audited as changed/unchanged, never with their values. */
+function auditView(row: ChildRow) {
+  return {
+    posyanduId: row.posyandu_id,
+    regionCode: row.region_code,
+    sex: row.sex,
+    version: row.version,
+    mergedInto: row.merged_into,
+  };
+}
+
+/**
+ * Registers a child at a posyandu. A child with the same NIK, or with the same name, birth date
+ * and mother in the same desa, is not created again: the caller gets `child_duplicate` with the
+ * candidates (those inside the caller's scope) and may confirm that it is a different child.
+ * Re-sending the same client id returns the stored child (idempotent, for offline sync).
+ */
+export async function registerChild(
+  ctx: ServiceContext,
+  input: ChildFields & { id?: string; confirmNotDuplicate?: boolean },
+): Promise<{ child: ChildRow; created: boolean }> {
+  const posyandu = await findPosyandu(ctx.db, input.posyanduId);
+  if (!posyandu)
+    throw new DomainError('validation_failed', {
+      field: 'posyanduId',
+      summary: 'posyanduId: unknown posyandu',
+      allowed: 'a posyandu of your area',
+    });
+  const regionCode = input.regionCode ?? posyandu.region_code;
+  assertRecordAccess(ctx, 'records:write', {
+    regionCode: posyandu.region_code,
+    posyanduId: posyandu.id,
+  });
+  if (regionCode.length !== 10 || !regionCode.startsWith(posyandu.region_code.slice(0, 4)))
+    throw new DomainError('validation_failed', {
+      field: 'regionCode',
+      summary: 'regionCode: a desa/kelurahan of the same kabupaten as the posyandu',
+      allowed: 'a 10-digit desa code',
+    });
+  rejectProblems(childProblems(input, today(ctx)));
+
+  if (input.id) {
+    const existing = await findChild(ctx.db, input.id);
+    if (existing) {
+      assertRecordAccess(
+        ctx,
+        'records:read',
+        { regionCode: existing.region_code, posyanduId: existing.posyandu_id },
+        { hideExistence: true, what: 'child' },
+      );
+      return { child: existing, created: false };
+    }
+  }
+  if (input.nik) {
+    const sameNik = await findChildByNik(ctx.db, input.nik);
+    if (sameNik) throw duplicateError(ctx, [sameNik], 'NIK');
+  }
+  if (!input.confirmNotDuplicate) {
+    const likely = await findLikelyDuplicates(ctx.db, {
+      regionCode,
+      birthDate: input.birthDate,
+      nameKey: personNameKey(input.name),
+      motherNameKey: input.motherName ? personNameKey(input.motherName) : null,
+    });
+    if (likely.length) throw duplicateError(ctx, likely, 'nama, tanggal lahir, ibu');
+  }
+
+  const row: NewChild = {
+    id: input.id ?? randomUUID(),
+    region_code: regionCode,
+    posyandu_id: posyandu.id,
+    nik: input.nik ?? null,
+    name: input.name.trim(),
+    sex: input.sex,
+    birth_date: input.birthDate,
+    birth_weight_kg: input.birthWeightKg ?? null,
+    birth_length_cm: input.birthLengthCm ?? null,
+    mother_name: input.motherName?.trim() || null,
+    mother_nik: input.motherNik ?? null,
+    address: input.address?.trim() || null,
+    created_by: ctx.actor?.id ?? null,
+  };
+  const child = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertChild(trx, row);
+    await audit(trx, ctx, {
+      action: 'child.registered',
+      entity: 'child',
+      entityId: inserted.id,
+      regionCode: inserted.region_code,
+      after: auditView(inserted),
+    });
+    return inserted;
+  });
+  return { child, created: true };
+}
+
+/** Candidates the caller may see are listed; others only make the count. */
+function duplicateError(ctx: ServiceContext, rows: ChildRow[], reason: string): DomainError {
+  const visible = rows.filter((r) => {
+    try {
+      assertRecordAccess(ctx, 'records:read', {
+        regionCode: r.region_code,
+        posyanduId: r.posyandu_id,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return new DomainError('child_duplicate', {
+    reason,
+    outsideScope: rows.length - visible.length,
+    candidates: visible.map((r) => ({
+      id: r.id,
+      name: r.name,
+      birthDate: r.birth_date,
+      motherName: r.mother_name,
+      regionCode: r.region_code,
+    })),
+  });
+}
+
+/** A child record the caller may read (404 for records outside the scope). */
+export async function readChild(ctx: ServiceContext, id: string): Promise<ChildRow> {
+  const child = await findChild(ctx.db, id);
+  if (!child) throw new DomainError('not_found', { what: 'child' });
+  assertRecordAccess(
+    ctx,
+    'records:read',
+    { regionCode: child.region_code, posyanduId: child.posyandu_id },
+    { hideExistence: true, what: 'child' },
+  );
+  return child;
+}
+
+/** Corrects a child's data; the previous values stay in the audit trail (changed fields named). */
+export async function updateChild(
+  ctx: ServiceContext,
+  id: string,
+  input: Partial<ChildFields> & { version: number },
+): Promise<ChildRow> {
+  const child = await readChild(ctx, id);
+  assertRecordAccess(ctx, 'records:write', {
+    regionCode: child.region_code,
+    posyanduId: child.posyandu_id,
+  });
+  if (child.merged_into) throw new DomainError('child_merged', { mergedInto: child.merged_into });
+  const next = {
+    name: input.name ?? child.name,
+    sex: input.sex ?? (child.sex as 1 | 2),
+    birthDate: input.birthDate ?? child.birth_date,
+    nik: input.nik === undefined ? child.nik : input.nik,
+    motherNik: input.motherNik === undefined ? child.mother_nik : input.motherNik,
+    birthWeightKg: input.birthWeightKg === undefined ? child.birth_weight_kg : input.birthWeightKg,
+    birthLengthCm: input.birthLengthCm === undefined ? child.birth_length_cm : input.birthLengthCm,
+  };
+  rejectProblems(childProblems(next, today(ctx)));
+  if (input.posyanduId && input.posyanduId !== child.posyandu_id) {
+    const posyandu = await findPosyandu(ctx.db, input.posyanduId);
+    if (!posyandu)
+      throw new DomainError('validation_failed', {
+        field: 'posyanduId',
+        summary: 'posyanduId: unknown posyandu',
+        allowed: 'a posyandu of your area',
+      });
+    assertRecordAccess(ctx, 'records:write', {
+      regionCode: posyandu.region_code,
+      posyanduId: posyandu.id,
+    });
+  }
+  if (next.nik && next.nik !== child.nik) {
+    const sameNik = await findChildByNik(ctx.db, next.nik);
+    if (sameNik && sameNik.id !== id) throw duplicateError(ctx, [sameNik], 'NIK');
+  }
+  const changes: Partial<NewChild> = {
+    name: next.name.trim(),
+    sex: next.sex,
+    birth_date: next.birthDate,
+    nik: next.nik ?? null,
+    mother_nik: next.motherNik ?? null,
+    birth_weight_kg: next.birthWeightKg ?? null,
+    birth_length_cm: next.birthLengthCm ?? null,
+    ...(input.motherName !== undefined && { mother_name: input.motherName?.trim() || null }),
+    ...(input.address !== undefined && { address: input.address?.trim() || null }),
+    ...(input.posyanduId && { posyandu_id: input.posyanduId }),
+    ...(input.regionCode && { region_code: input.regionCode }),
+  };
+  const changedFields = Object.keys(changes).filter(
+    (k) =>
+      (changes as Record<string, unknown>)[k] !== (child as unknown as Record<string, unknown>)[k],
+  );
+  return ctx.db.transaction().execute(async (trx) => {
+    const updated = await updateChildRow(trx, id, input.version, changes);
+    if (!updated)
+      throw new DomainError('conflict', {
+        what: 'the child was changed by someone else; reload and try again',
+        field: 'version',
+      });
+    if (next.birthDate !== child.birth_date) await refreshWeightGain(trx, id);
+    await audit(trx, ctx, {
+      action: 'child.updated',
+      entity: 'child',
+      entityId: id,
+      regionCode: updated.region_code,
+      before: auditView(child),
+      after: { ...auditView(updated), changedFields },
+    });
+    return updated;
+  });
+}
+
+/**
+ * Folds a duplicate record into `keepId`: its measurements move over (a same-day measurement of
+ * the duplicate is superseded by the kept record's), the duplicate points at the kept one and
+ * stays readable. Both must be inside the caller's write scope.
+ */
+export async function mergeChildren(
+  ctx: ServiceContext,
+  keepId: string,
+  duplicateId: string,
+): Promise<ChildRow> {
+  if (keepId === duplicateId)
+    throw new DomainError('validation_failed', {
+      field: 'duplicateId',
+      summary: 'duplicateId: another child',
+      allowed: 'a different child id',
+    });
+  const keep = await readChild(ctx, keepId);
+  const duplicate = await readChild(ctx, duplicateId);
+  for (const c of [keep, duplicate]) {
+    assertRecordAccess(ctx, 'records:write', {
+      regionCode: c.region_code,
+      posyanduId: c.posyandu_id,
+    });
+    if (c.merged_into) throw new DomainError('child_merged', { mergedInto: c.merged_into });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const kept = new Set((await currentMeasurementsOfChild(trx, keepId)).map((m) => m.measured_on));
+    for (const m of await currentMeasurementsOfChild(trx, duplicateId))
+      if (kept.has(m.measured_on)) await markSuperseded(trx, m.id, ctx.now());
+    const moved = await moveMeasurements(trx, duplicateId, keepId);
+    await markChildMerged(trx, duplicateId, keepId);
+    await refreshWeightGain(trx, keepId);
+    await audit(trx, ctx, {
+      action: 'child.merged',
+      entity: 'child',
+      entityId: duplicateId,
+      regionCode: duplicate.region_code,
+      after: { mergedInto: keepId, measurementsMoved: moved },
+    });
+    return (await findChild(trx, keepId))!;
+  });
+}
+
+/** Name or NIK search inside the caller's scope (a kader: their posyandu only). */
+export async function searchChildrenInScope(
+  ctx: ServiceContext,
+  params: { q: string; region?: string; posyanduId?: string; limit: number },
+): Promise<ChildRow[]> {
+  const actor = ctx.actor;
+  if (!actor) throw new DomainError('unauthenticated');
+  const regionCode = params.region ?? actor.regionCode;
+  if (!canAccessRegion(actor, 'records:read', regionCode))
+    throw new DomainError('region_forbidden', { code: regionCode, field: 'region' });
+  const posyanduId = actor.role === 'kader' ? (actor.posyanduId ?? undefined) : params.posyanduId;
+  if (actor.role === 'kader' && !posyanduId) return [];
+  return searchChildren(ctx.db, { regionCode, q: params.q, posyanduId, limit: params.limit });
+}
