@@ -280,3 +280,26 @@ export const followUpListSchema = z.object({
   to: z.string(),
   items: z.array(followUpRowSchema),
 });
+
+// ── batches (offline sync sends what was queued) ──
+
+export const measurementBatchBodySchema = z.object({
+  items: z.array(measurementBodySchema).min(1).max(500, { message: 'at most 500 per request' }),
+});
+export const measurementBatchResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      created: z.boolean().optional(),
+      measurement: measurementSchema.optional(),
+      error: z
+        .object({
+          code: z.string(),
+          message: z.string(),
+          details: z.record(z.string(), z.unknown()).optional(),
+        })
+        .optional(),
+    }),
+  ),
+});

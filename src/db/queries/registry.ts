@@ -198,35 +198,6 @@ export async function findMeasurement(db: Q, id: string): Promise<MeasurementRow
   return db.selectFrom('measurement').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Inserts unless the id exists; returns the stored row and whether this call created it. */
-export async function insertMeasurementOnce(
-  db: Q,
-  row: NewMeasurement,
-): Promise<{ row: MeasurementRow; created: boolean }> {
-  const inserted = await db
-    .insertInto('measurement')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (inserted) return { row: inserted, created: true };
-  return { row: (await findMeasurement(db, row.id))!, created: false };
-}
-
-export async function currentMeasurementOn(
-  db: Q,
-  childId: string,
-  measuredOn: string,
-): Promise<MeasurementRow | undefined> {
-  return db
-    .selectFrom('measurement')
-    .selectAll()
-    .where('child_id', '=', childId)
-    .where('measured_on', '=', measuredOn)
-    .where('superseded_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** Every measurement of a child, current and superseded, oldest first (the history table). */
 export async function measurementsOfChild(db: Q, childId: string): Promise<MeasurementRow[]> {
   return db
@@ -249,24 +220,6 @@ export async function currentMeasurementsOfChild(
     .where('child_id', '=', childId)
     .where('superseded_at', 'is', null)
     .orderBy('measured_on')
-    .execute();
-}
-
-export async function markSuperseded(db: Q, id: string, at: Date): Promise<void> {
-  await db.updateTable('measurement').set({ superseded_at: at }).where('id', '=', id).execute();
-}
-
-/** Weight gain is derived from the previous weighing, so it changes when history changes. */
-export async function updateWeightGain(
-  db: Q,
-  id: string,
-  weightGain: MeasurementRow['weight_gain'],
-  twoT: boolean,
-): Promise<void> {
-  await db
-    .updateTable('measurement')
-    .set({ weight_gain: weightGain, two_t: twoT })
-    .where('id', '=', id)
     .execute();
 }
 
@@ -333,4 +286,79 @@ export async function followUpChildren(
     order by p.name, c.name
     limit ${params.limit}`.execute(db);
   return result.rows;
+}
+
+// ── batch forms (the import and offline sync send many at once) ────────────────────────────
+
+export async function findChildren(db: Q, ids: string[]): Promise<ChildRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('child').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findMeasurements(db: Q, ids: string[]): Promise<MeasurementRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('measurement').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Current measurements on given (child, day) pairs. */
+export async function currentMeasurementsOnDays(
+  db: Q,
+  pairs: { childId: string; measuredOn: string }[],
+): Promise<MeasurementRow[]> {
+  if (pairs.length === 0) return [];
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('superseded_at', 'is', null)
+    .where('child_id', 'in', [...new Set(pairs.map((p) => p.childId))])
+    .where('measured_on', 'in', [...new Set(pairs.map((p) => p.measuredOn))])
+    .execute()
+    .then((rows) => {
+      const wanted = new Set(pairs.map((p) => `${p.childId}|${p.measuredOn}`));
+      return rows.filter((r) => wanted.has(`${r.child_id}|${r.measured_on}`));
+    });
+}
+
+/** Inserts rows whose id and (child, day) are free; returns the ids actually inserted. */
+export async function insertMeasurements(db: Q, rows: NewMeasurement[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto('measurement')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** Marks rows superseded at `at`, or current again with null (undoing a failed correction). */
+export async function markSupersededMany(db: Q, ids: string[], at: Date | null): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('measurement').set({ superseded_at: at }).where('id', 'in', ids).execute();
+}
+
+/** Current measurements of several children, oldest first within each child. */
+export async function currentMeasurementsOfChildren(db: Q, childIds: string[]) {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('measurement')
+    .select(['id', 'child_id', 'measured_on', 'weight_kg', 'weight_gain', 'two_t'])
+    .where('child_id', 'in', childIds)
+    .where('superseded_at', 'is', null)
+    .orderBy('child_id')
+    .orderBy('measured_on')
+    .execute();
+}
+
+/** Sets weight_gain/two_t on many rows in one statement. */
+export async function updateWeightGains(
+  db: Q,
+  updates: { id: string; weightGain: MeasurementRow['weight_gain']; twoT: boolean }[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  const values = sql.join(
+    updates.map((u) => sql`(${u.id}::uuid, ${u.weightGain}::text, ${u.twoT}::boolean)`),
+  );
+  await sql`update measurement m set weight_gain = v.weight_gain, two_t = v.two_t
+    from (values ${values}) as v(id, weight_gain, two_t) where m.id = v.id`.execute(db);
 }

@@ -481,6 +481,47 @@ describe('measurements', () => {
   });
 });
 
+describe('batches', () => {
+  it('answer each item: created, resent, or its own error', async () => {
+    const c = await child(kaderA, posyanduA, { birthDate: '2025-04-01' });
+    const good = { id: randomUUID(), childId: c.id, measuredOn: '2026-10-10', weightKg: 9.4 };
+    const bad = {
+      id: randomUUID(),
+      childId: c.id,
+      measuredOn: '2026-10-11',
+      weightKg: 9.5,
+      heightCm: 20,
+      measure: 'l',
+    };
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/measurements/batch',
+      headers: kaderA.headers,
+      payload: { items: [good, good] },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().results.map((r: { created: boolean }) => r.created)).toEqual([
+      true,
+      false,
+    ]);
+    const withBad = await t.app.inject({
+      method: 'POST',
+      url: '/api/measurements/batch',
+      headers: kaderA.headers,
+      payload: {
+        items: [
+          { ...bad, heightCm: 75 },
+          { ...good, weightKg: 10 },
+        ],
+      },
+    });
+    const results = withBad.json().results;
+    expect(results[0]).toMatchObject({ ok: true, created: true });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'measurement_conflict' } });
+    expect(results[1].error.message).toMatch(/Kiriman dengan kode yang sama/);
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['in the future', { measuredOn: '2027-01-01', weightKg: 10 }, 'measuredOn'],

@@ -12,6 +12,8 @@ import {
   createPosyanduBodySchema,
   followUpListSchema,
   followUpQuerySchema,
+  measurementBatchBodySchema,
+  measurementBatchResponseSchema,
   measurementBodySchema,
   mergeBodySchema,
   posyanduListQuerySchema,
@@ -30,7 +32,13 @@ import {
   updateChild,
 } from '../../services/registry/children.ts';
 import { followUpColumns, followUpList } from '../../services/registry/follow-up.ts';
-import { correctMeasurement, recordMeasurement } from '../../services/registry/measurements.ts';
+import {
+  correctMeasurement,
+  recordMeasurement,
+  recordMeasurements,
+} from '../../services/registry/measurements.ts';
+import { formatMessage } from '../../core/errors.ts';
+import { requestLang } from '../errors.ts';
 import { createPosyandu, listPosyandu, posyanduRoster } from '../../services/registry/posyandu.ts';
 import { requireActor } from '../plugins/session.ts';
 import {
@@ -222,6 +230,43 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .status(created ? 201 : 200)
         .send({ measurement: presentMeasurement(measurement), created });
+    },
+  );
+
+  app.post(
+    '/api/measurements/batch',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record many measurements (offline sync); each gets its own result, bad ones never block good ones',
+        body: measurementBatchBodySchema,
+        response: { 200: measurementBatchResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const outcomes = await recordMeasurements(request.ctx, request.body.items);
+      const lang = requestLang(request);
+      return {
+        results: outcomes.map((o, i) =>
+          o.ok
+            ? {
+                id: request.body.items[i]!.id,
+                ok: true,
+                created: o.created,
+                measurement: presentMeasurement(o.measurement),
+              }
+            : {
+                id: request.body.items[i]!.id,
+                ok: false,
+                error: {
+                  code: o.error.code,
+                  message: formatMessage(o.error.code, o.error.details, lang),
+                  details: o.error.details,
+                },
+              },
+        ),
+      };
     },
   );
 

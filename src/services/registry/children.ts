@@ -11,7 +11,7 @@ import {
   markChildMerged,
   moveMeasurements,
   currentMeasurementsOfChild,
-  markSuperseded,
+  markSupersededMany,
   searchChildren,
   updateChild as updateChildRow,
 } from '../../db/queries/registry.ts';
@@ -39,9 +39,12 @@ export const today = (ctx: ServiceContext) => ctx.now().toISOString().slice(0, 1
 
 /** Turns rule problems into one validation error naming the first field and what it allows. */
 export function rejectProblems(problems: FieldProblem[]): void {
-  if (problems.length === 0) return;
+  if (problems.length) throw problemsError(problems);
+}
+
+export function problemsError(problems: FieldProblem[]): DomainError {
   const first = problems[0]!;
-  throw new DomainError('validation_failed', {
+  return new DomainError('validation_failed', {
     field: first.field,
     allowed: first.allowed,
     problem: first.problem,
@@ -288,8 +291,14 @@ export async function mergeChildren(
   }
   return ctx.db.transaction().execute(async (trx) => {
     const kept = new Set((await currentMeasurementsOfChild(trx, keepId)).map((m) => m.measured_on));
-    for (const m of await currentMeasurementsOfChild(trx, duplicateId))
-      if (kept.has(m.measured_on)) await markSuperseded(trx, m.id, ctx.now());
+    const clashing = (await currentMeasurementsOfChild(trx, duplicateId)).filter((m) =>
+      kept.has(m.measured_on),
+    );
+    await markSupersededMany(
+      trx,
+      clashing.map((m) => m.id),
+      ctx.now(),
+    );
     const moved = await moveMeasurements(trx, duplicateId, keepId);
     await markChildMerged(trx, duplicateId, keepId);
     await refreshWeightGain(trx, keepId);

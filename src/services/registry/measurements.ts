@@ -10,19 +10,20 @@ import {
 import { measurementProblems } from '../../core/registry/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import {
-  currentMeasurementOn,
-  currentMeasurementsOfChild,
-  findChild,
+  currentMeasurementsOfChildren,
+  currentMeasurementsOnDays,
+  findChildren,
   findMeasurement,
-  insertMeasurementOnce,
-  markSuperseded,
-  updateWeightGain,
+  findMeasurements,
+  insertMeasurements,
+  markSupersededMany,
+  updateWeightGains,
 } from '../../db/queries/registry.ts';
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
-import { audit } from '../audit.ts';
+import { insertAudit, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
-import { readChild, rejectProblems, today } from './children.ts';
+import { readChild, problemsError, today } from './children.ts';
 
 export interface MeasurementFields {
   id: string;
@@ -37,45 +38,54 @@ export interface MeasurementFields {
   confirmImplausible?: boolean;
 }
 
+export interface MeasurementSubmission extends MeasurementFields {
+  childId: string;
+  /** A correction: the current measurement this one replaces. */
+  supersedes?: string | null;
+}
+
 export type MeasurementSource = NewMeasurement['source'];
 
+export type MeasurementOutcome =
+  { ok: true; measurement: MeasurementRow; created: boolean } | { ok: false; error: DomainError };
+
 /** What identifies a submission's content: the same id with another body is a conflict, not a retry. */
-function payloadHash(childId: string, f: MeasurementFields, supersedes: string | null): string {
+function payloadHash(s: MeasurementSubmission): string {
   const canonical = [
-    childId,
-    f.measuredOn,
-    f.weightKg ?? '',
-    f.heightCm ?? '',
-    f.measure ?? '',
-    f.headCm ?? '',
-    f.muacCm ?? '',
-    f.oedema ? 1 : 0,
-    supersedes ?? '',
+    s.childId,
+    s.measuredOn,
+    s.weightKg ?? '',
+    s.heightCm ?? '',
+    s.measure ?? '',
+    s.headCm ?? '',
+    s.muacCm ?? '',
+    s.oedema ? 1 : 0,
+    s.supersedes ?? '',
   ].join('|');
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
 function rowFor(
   child: ChildRow,
-  f: MeasurementFields,
+  s: MeasurementSubmission,
   a: MeasurementAssessment,
   source: MeasurementSource,
   enteredBy: string | null,
-  supersedes: string | null,
+  hash: string,
 ): NewMeasurement {
   return {
-    id: f.id,
+    id: s.id,
     child_id: child.id,
     region_code: child.region_code,
     posyandu_id: child.posyandu_id,
-    measured_on: f.measuredOn,
-    age_days: ageDaysBetween(child.birth_date, f.measuredOn),
-    weight_kg: f.weightKg ?? null,
-    height_cm: f.heightCm ?? null,
-    measure: f.heightCm != null ? (f.measure ?? null) : null,
-    head_cm: f.headCm ?? null,
-    muac_cm: f.muacCm ?? null,
-    oedema: f.oedema ?? false,
+    measured_on: s.measuredOn,
+    age_days: ageDaysBetween(child.birth_date, s.measuredOn),
+    weight_kg: s.weightKg ?? null,
+    height_cm: s.heightCm ?? null,
+    measure: s.heightCm != null ? (s.measure ?? null) : null,
+    head_cm: s.headCm ?? null,
+    muac_cm: s.muacCm ?? null,
+    oedema: s.oedema ?? false,
     zlen: a.zlen,
     zwei: a.zwei,
     zwfl: a.zwfl,
@@ -96,119 +106,30 @@ function rowFor(
     implausible: a.implausible,
     source,
     entered_by: enteredBy,
-    payload_hash: payloadHash(child.id, f, supersedes),
-    supersedes,
+    payload_hash: hash,
+    supersedes: s.supersedes ?? null,
   };
 }
 
-/**
- * The one write path of a measurement (entry, import, API): validates against the child, computes
- * z-scores, categories and flags with the growth engine, stores once per client id, recomputes
- * the weight-gain series of the child (N/T of later months depend on it) and audits — all in
- * one transaction. Re-sending the same id with the same content returns the stored row.
- */
-export async function recordMeasurement(
-  ctx: ServiceContext,
-  input: MeasurementFields & { childId: string },
-  options: { source?: MeasurementSource; supersedes?: MeasurementRow | null } = {},
-): Promise<{ measurement: MeasurementRow; created: boolean }> {
-  const source = options.source ?? 'entry';
-  const supersedes = options.supersedes ?? null;
-  const child = await readChild(ctx, input.childId);
-  assertRecordAccess(ctx, 'records:write', {
-    regionCode: child.region_code,
-    posyanduId: child.posyandu_id,
-  });
-  if (child.merged_into) throw new DomainError('child_merged', { mergedInto: child.merged_into });
-
-  const existing = await findMeasurement(ctx.db, input.id);
-  if (existing) return sameSubmission(existing, child, input, supersedes?.id ?? null);
-
-  rejectProblems(measurementProblems(input, child.birth_date, today(ctx)));
-  const assessment = assessMeasurement({
-    sex: child.sex as 1 | 2,
-    birthDate: child.birth_date,
-    ...input,
-  });
-  if (assessment.implausible && source === 'entry' && !input.confirmImplausible)
-    throw new DomainError('implausible_unconfirmed', {
-      fields: assessment.implausibleFields.join(', '),
-      field: assessment.implausibleFields[0],
-      implausible: assessment.implausibleFields,
-    });
-
-  const row = rowFor(
-    child,
-    input,
-    assessment,
-    source,
-    ctx.actor?.id ?? null,
-    supersedes?.id ?? null,
-  );
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      if (supersedes) await markSuperseded(trx, supersedes.id, ctx.now());
-      else {
-        const sameDay = await currentMeasurementOn(trx, child.id, input.measuredOn);
-        if (sameDay)
-          throw new DomainError('measurement_exists', {
-            date: input.measuredOn,
-            field: 'measuredOn',
-            existingId: sameDay.id,
-          });
-      }
-      const { row: stored, created } = await insertMeasurementOnce(trx, row);
-      if (!created) return sameSubmission(stored, child, input, supersedes?.id ?? null);
-      await refreshWeightGain(trx, child.id);
-      await audit(trx, ctx, {
-        action: supersedes ? 'measurement.corrected' : 'measurement.recorded',
-        entity: 'measurement',
-        entityId: stored.id,
-        regionCode: stored.region_code,
-        before: supersedes ? measurementAudit(supersedes) : undefined,
-        after: measurementAudit(stored),
-      });
-      return { measurement: (await findMeasurement(trx, stored.id))!, created: true };
-    });
-  } catch (error) {
-    // Two deliveries of the same submission racing: the loser finds the winner's row.
-    if (isUniqueViolation(error)) {
-      const stored = await findMeasurement(ctx.db, input.id);
-      if (stored) return sameSubmission(stored, child, input, supersedes?.id ?? null);
-      const sameDay = await currentMeasurementOn(ctx.db, child.id, input.measuredOn);
-      if (sameDay)
-        throw new DomainError('measurement_exists', {
-          date: input.measuredOn,
-          field: 'measuredOn',
-          existingId: sameDay.id,
-        });
-    }
-    throw error;
-  }
-}
-
-function sameSubmission(
-  stored: MeasurementRow,
-  child: ChildRow,
-  input: MeasurementFields,
-  supersedes: string | null,
-) {
-  if (
-    stored.child_id !== child.id ||
-    stored.payload_hash !== payloadHash(child.id, input, supersedes)
-  )
-    throw new DomainError('measurement_conflict', { field: 'id', id: stored.id });
-  return { measurement: stored, created: false };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
-  );
-}
-
 /** Measurements carry no names: their values may be audited as they are. */
-function measurementAudit(m: MeasurementRow) {
+function measurementAudit(
+  m: Pick<
+    MeasurementRow,
+    | 'child_id'
+    | 'measured_on'
+    | 'weight_kg'
+    | 'height_cm'
+    | 'measure'
+    | 'head_cm'
+    | 'muac_cm'
+    | 'oedema'
+    | 'zlen'
+    | 'zwei'
+    | 'zwfl'
+    | 'source'
+    | 'supersedes'
+  >,
+) {
   return {
     childId: m.child_id,
     measuredOn: m.measured_on,
@@ -227,8 +148,224 @@ function measurementAudit(m: MeasurementRow) {
 }
 
 /**
+ * The one write path of measurements — kader entry, corrections, file import, offline sync, API.
+ * For each submission: the child must be in the caller's write scope; the values are checked
+ * against the child (dates, ranges); the growth engine computes z-scores, categories and flags;
+ * the row is stored once per client id (the same id with the same content is answered with the
+ * stored row, with other content refused); the weight-gain series (N/T/O/B, 2T) of every touched
+ * child is recomputed, since later months depend on earlier ones; and the write is audited.
+ * A bad submission gets its own error and never stops the good ones; the good ones are written
+ * in one transaction, so nothing is half-stored.
+ */
+export async function recordMeasurements(
+  ctx: ServiceContext,
+  submissions: MeasurementSubmission[],
+  options: { source?: MeasurementSource; auditEach?: boolean } = {},
+): Promise<MeasurementOutcome[]> {
+  const source = options.source ?? 'entry';
+  const auditEach = options.auditEach ?? true;
+  const outcomes: (MeasurementOutcome | undefined)[] = new Array(submissions.length);
+  const fail = (i: number, error: DomainError) => (outcomes[i] = { ok: false, error });
+
+  const children = new Map(
+    (await findChildren(ctx.db, [...new Set(submissions.map((s) => s.childId))])).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+  const stored = new Map(
+    (
+      await findMeasurements(
+        ctx.db,
+        submissions.map((s) => s.id),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  const superseded = new Map(
+    (
+      await findMeasurements(
+        ctx.db,
+        submissions.flatMap((s) => (s.supersedes ? [s.supersedes] : [])),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  const day = today(ctx);
+  const hashes = submissions.map(payloadHash);
+
+  const pending: { index: number; row: NewMeasurement; child: ChildRow }[] = [];
+  const seenIds = new Map<string, number>();
+  const seenDays = new Set<string>();
+  submissions.forEach((s, i) => {
+    const child = children.get(s.childId);
+    try {
+      if (!child) throw new DomainError('not_found', { what: 'child', field: 'childId' });
+      assertRecordAccess(
+        ctx,
+        'records:write',
+        { regionCode: child.region_code, posyanduId: child.posyandu_id },
+        { hideExistence: true, what: 'child' },
+      );
+      const previous = stored.get(s.id);
+      if (previous) {
+        if (previous.payload_hash !== hashes[i])
+          throw new DomainError('measurement_conflict', { field: 'id', id: s.id });
+        outcomes[i] = { ok: true, measurement: previous, created: false };
+        return;
+      }
+      const twin = seenIds.get(s.id);
+      if (twin !== undefined) {
+        // The same submission twice in one batch (a duplicated delivery): answered like a resend.
+        if (hashes[twin] !== hashes[i])
+          throw new DomainError('measurement_conflict', { field: 'id', id: s.id });
+        pending.push({ index: i, row: pending.find((p) => p.index === twin)!.row, child });
+        return;
+      }
+      if (child.merged_into)
+        throw new DomainError('child_merged', { mergedInto: child.merged_into });
+      if (s.supersedes) {
+        const old = superseded.get(s.supersedes);
+        if (!old || old.child_id !== child.id)
+          throw new DomainError('not_found', { what: 'measurement', field: 'supersedes' });
+        if (old.superseded_at)
+          throw new DomainError('conflict', {
+            what: 'this measurement was already corrected; correct the newest version',
+            field: 'id',
+          });
+      }
+      const problems = measurementProblems(s, child.birth_date, day);
+      if (problems.length) throw problemsError(problems);
+      const assessment = assessMeasurement({
+        sex: child.sex as 1 | 2,
+        birthDate: child.birth_date,
+        ...s,
+      });
+      if (assessment.implausible && source === 'entry' && !s.confirmImplausible)
+        throw new DomainError('implausible_unconfirmed', {
+          fields: assessment.implausibleFields.join(', '),
+          field: assessment.implausibleFields[0],
+          implausible: assessment.implausibleFields,
+        });
+      const dayKey = `${child.id}|${s.measuredOn}`;
+      if (seenDays.has(dayKey) && !s.supersedes)
+        throw new DomainError('measurement_exists', { date: s.measuredOn, field: 'measuredOn' });
+      seenDays.add(dayKey);
+      seenIds.set(s.id, i);
+      pending.push({
+        index: i,
+        row: rowFor(child, s, assessment, source, ctx.actor?.id ?? null, hashes[i]!),
+        child,
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      fail(i, error);
+    }
+  });
+
+  // A new measurement on a day that already has one is refused: change that one with a correction.
+  const fresh = pending.filter((p) => !p.row.supersedes && seenIds.get(p.row.id) === p.index);
+  const taken = new Map(
+    (
+      await currentMeasurementsOnDays(
+        ctx.db,
+        fresh.map((p) => ({ childId: p.row.child_id, measuredOn: p.row.measured_on })),
+      )
+    ).map((m) => [`${m.child_id}|${m.measured_on}`, m]),
+  );
+  const writable = pending.filter((p) => {
+    const existing = taken.get(`${p.row.child_id}|${p.row.measured_on}`);
+    if (existing && !p.row.supersedes) {
+      fail(
+        p.index,
+        new DomainError('measurement_exists', {
+          date: p.row.measured_on,
+          field: 'measuredOn',
+          existingId: existing.id,
+        }),
+      );
+      return false;
+    }
+    return true;
+  });
+
+  if (writable.length) {
+    const unique = [...new Map(writable.map((p) => [p.row.id, p.row])).values()];
+    const insertedIds = await ctx.db.transaction().execute(async (trx) => {
+      await markSupersededMany(
+        trx,
+        unique.flatMap((r) => (r.supersedes ? [r.supersedes] : [])),
+        ctx.now(),
+      );
+      const ids = await insertMeasurements(trx, unique);
+      // A correction that lost a race must not leave its old row superseded with no successor.
+      await markSupersededMany(
+        trx,
+        unique.flatMap((r) => (r.supersedes && !ids.has(r.id) ? [r.supersedes] : [])),
+        null,
+      );
+      await refreshWeightGainOf(trx, [
+        ...new Set(unique.filter((r) => ids.has(r.id)).map((r) => r.child_id)),
+      ]);
+      if (auditEach) {
+        const records: AuditRecord[] = unique
+          .filter((r) => ids.has(r.id))
+          .map((r) => ({
+            actorId: ctx.actor?.id ?? null,
+            requestId: ctx.requestId ?? null,
+            action: r.supersedes ? 'measurement.corrected' : 'measurement.recorded',
+            entity: 'measurement',
+            entityId: r.id,
+            regionCode: r.region_code,
+            before: r.supersedes ? measurementAudit(superseded.get(r.supersedes)!) : undefined,
+            after: measurementAudit({ ...r, supersedes: r.supersedes ?? null } as MeasurementRow),
+          }));
+        for (const record of records) await insertAudit(trx, record);
+      }
+      return ids;
+    });
+    const rows = new Map(
+      (
+        await findMeasurements(
+          ctx.db,
+          unique.map((r) => r.id),
+        )
+      ).map((m) => [m.id, m]),
+    );
+    for (const p of writable) {
+      const row = rows.get(p.row.id);
+      if (!row) {
+        // Lost a race with another delivery of the same (child, day): report like a sequential retry.
+        fail(
+          p.index,
+          new DomainError('measurement_exists', { date: p.row.measured_on, field: 'measuredOn' }),
+        );
+      } else if (row.payload_hash !== p.row.payload_hash) {
+        fail(p.index, new DomainError('measurement_conflict', { field: 'id', id: row.id }));
+      } else {
+        outcomes[p.index] = {
+          ok: true,
+          measurement: row,
+          created: insertedIds.has(row.id) && seenIds.get(row.id) === p.index,
+        };
+      }
+    }
+  }
+  return outcomes.map((o) => o ?? { ok: false, error: new DomainError('internal', {}) });
+}
+
+/** One measurement through the same path; its error is thrown. */
+export async function recordMeasurement(
+  ctx: ServiceContext,
+  input: MeasurementSubmission,
+  options: { source?: MeasurementSource } = {},
+): Promise<{ measurement: MeasurementRow; created: boolean }> {
+  const [outcome] = await recordMeasurements(ctx, [input], options);
+  if (!outcome!.ok) throw outcome!.error;
+  return { measurement: outcome!.measurement, created: outcome!.created };
+}
+
+/**
  * A correction is a new submission (new client id) that supersedes the current row; the old row
- * stays readable with `superseded_at` set.
+ * stays readable with `superseded_at` set. Re-sending the same correction returns it.
  */
 export async function correctMeasurement(
   ctx: ServiceContext,
@@ -238,38 +375,49 @@ export async function correctMeasurement(
   const old = await findMeasurement(ctx.db, measurementId);
   if (!old) throw new DomainError('not_found', { what: 'measurement' });
   await readChild(ctx, old.child_id);
-  if (old.superseded_at) {
-    const retry = await findMeasurement(ctx.db, input.id);
-    if (retry && retry.supersedes === old.id)
-      return sameSubmission(retry, (await findChild(ctx.db, old.child_id))!, input, old.id);
-    throw new DomainError('conflict', {
-      what: 'this measurement was already corrected; correct the newest version',
-      field: 'id',
-    });
-  }
   return recordMeasurement(
     ctx,
-    { ...input, childId: old.child_id },
-    { source: old.source === 'import' ? 'entry' : old.source, supersedes: old },
+    { ...input, childId: old.child_id, supersedes: old.id },
+    { source: old.source === 'api' ? 'api' : 'entry' },
   );
 }
 
-/** Recomputes N/T/O/B and 2T over a child's current measurements, writing only what changed. */
+/** Recomputes N/T/O/B and 2T over the current measurements of children, writing only what changed. */
+export async function refreshWeightGainOf(
+  db: Db | Transaction<Database>,
+  childIds: string[],
+): Promise<void> {
+  for (let start = 0; start < childIds.length; start += 1000) {
+    const ids = childIds.slice(start, start + 1000);
+    const [children, rows] = await Promise.all([
+      findChildren(db, ids),
+      currentMeasurementsOfChildren(db, ids),
+    ]);
+    const birth = new Map(children.map((c) => [c.id, c.birth_date]));
+    const updates: { id: string; weightGain: MeasurementRow['weight_gain']; twoT: boolean }[] = [];
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j < rows.length && rows[j]!.child_id === rows[i]!.child_id) j++;
+      const series = rows.slice(i, j);
+      const statuses = weightGainSeries(
+        birth.get(rows[i]!.child_id)!,
+        series.map((m) => ({ measuredOn: m.measured_on, weightKg: m.weight_kg })),
+      );
+      series.forEach((m, k) => {
+        const s = statuses[k]!;
+        if (m.weight_gain !== s.weightGain || m.two_t !== s.twoT)
+          updates.push({ id: m.id, weightGain: s.weightGain, twoT: s.twoT });
+      });
+      i = j;
+    }
+    await updateWeightGains(db, updates);
+  }
+}
+
+/** The weight-gain series of one child (after a birth-date correction or a merge). */
 export async function refreshWeightGain(
   db: Db | Transaction<Database>,
   childId: string,
 ): Promise<void> {
-  const child = await findChild(db, childId);
-  if (!child) return;
-  const series = await currentMeasurementsOfChild(db, childId);
-  const statuses = weightGainSeries(
-    child.birth_date,
-    series.map((m) => ({ measuredOn: m.measured_on, weightKg: m.weight_kg })),
-  );
-  for (let i = 0; i < series.length; i++) {
-    const m = series[i]!;
-    const s = statuses[i]!;
-    if (m.weight_gain !== s.weightGain || m.two_t !== s.twoT)
-      await updateWeightGain(db, m.id, s.weightGain, s.twoT);
-  }
+  await refreshWeightGainOf(db, [childId]);
 }
