@@ -164,7 +164,7 @@ export async function recordMeasurements(
 ): Promise<MeasurementOutcome[]> {
   const source = options.source ?? 'entry';
   const auditEach = options.auditEach ?? true;
-  const outcomes: (MeasurementOutcome | undefined)[] = new Array(submissions.length);
+  const outcomes = new Array<MeasurementOutcome | undefined>(submissions.length);
   const fail = (i: number, error: DomainError) => (outcomes[i] = { ok: false, error });
 
   const children = new Map(
