@@ -81,15 +81,16 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal | undefined;
 }
 
-function withQuery(path: string, query?: Query): string {
+/** `path?key=value…`, leaving out empty values; also builds plain links (file downloads). */
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -132,7 +133,11 @@ function toApiError(response: Response, payload: unknown): ApiError {
   );
 }
 
-async function request<T>(
+/**
+ * One HTTP call of the API: JSON in and out, CSRF token on writes, errors as ApiError. Feature
+ * clients (e.g. registry/api.ts) build on it so that every call shares these rules.
+ */
+export async function request<T>(
   method: Method,
   path: string,
   options: RequestOptions = {},
