@@ -17,6 +17,14 @@ describe('router', () => {
     expect(matchRoute('/wilayah/537')).toEqual({ name: 'notFound' });
   });
 
+  it('reads a child id from /anak/:id and the follow-up list path', () => {
+    const id = '0b7e1c2a-4d5f-4a6b-8c9d-0e1f2a3b4c5d';
+    expect(matchRoute(`/anak/${id}`)).toEqual({ name: 'child', id });
+    expect(matchRoute(`/anak/${id.toUpperCase()}`)).toEqual({ name: 'child', id });
+    expect(matchRoute('/anak/123')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/tindak-lanjut')).toEqual({ name: 'followUp' });
+  });
+
   it('follows ?next= only to paths on this site', () => {
     expect(safeNextPath('/admin')).toBe('/admin');
     expect(safeNextPath('//evil.example')).toBeNull();

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'login' }
   | { name: 'account' }
   | { name: 'region'; code: string }
+  | { name: 'child'; id: string }
+  | { name: 'followUp' }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -27,6 +29,7 @@ export const paths = {
   admin: '/admin',
   login: '/masuk',
   account: '/akun',
+  followUp: '/tindak-lanjut',
 } as const;
 
 const fixed: Record<string, Route> = {
@@ -36,9 +39,12 @@ const fixed: Record<string, Route> = {
   [paths.admin]: { name: 'admin' },
   [paths.login]: { name: 'login' },
   [paths.account]: { name: 'account' },
+  [paths.followUp]: { name: 'followUp' },
 };
 
-/** Maps a pathname to its route; `/wilayah/5301` carries a region code. */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Maps a pathname to its route; `/wilayah/5301` carries a region code, `/anak/<uuid>` a child. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const known = fixed[path];
@@ -46,10 +52,13 @@ export function matchRoute(pathname: string): Route {
   const region = /^\/wilayah\/([\d.]+)$/.exec(path);
   const code = region?.[1]?.replace(/\./g, '');
   if (code && isRegionCode(code)) return { name: 'region', code };
+  const child = /^\/anak\/([^/]+)$/.exec(path)?.[1];
+  if (child && uuidPattern.test(child)) return { name: 'child', id: child.toLowerCase() };
   return { name: 'notFound' };
 }
 
 export const regionPath = (code: string) => `/wilayah/${code}`;
+export const childPath = (id: string) => `/anak/${id}`;
 
 const listeners = new Set<() => void>();
 let focusPending = false;

@@ -86,3 +86,20 @@ export function formatDate(value: Date | string, lang: Lang): string {
 export function formatDateTime(value: Date | string, lang: Lang): string {
   return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(toDate(value).date);
 }
+
+/** The twelve month names, January first: `Januari`, `Februari`, … (for a birth-date field). */
+export function monthNames(lang: Lang): string[] {
+  const format = dateFormat(lang, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2000, i, 1))));
+}
+
+/** A short calendar date for tables on a phone: `2023-05-03` → `3 Mei 2023` with a short month. */
+export function formatShortDate(value: string, lang: Lang): string {
+  const { date, dateOnly } = toDate(value);
+  return dateFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+  }).format(date);
+}
