@@ -31,7 +31,7 @@ export default function LoginPage() {
   const ids = useId();
   const session = useSession();
   const { query } = useRoute();
-  const next = safeNextPath(query.get('next')) ?? paths.dashboard;
+  const next = safeNextPath(query.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
@@ -43,9 +43,12 @@ export default function LoginPage() {
     setError(null);
     setBusy(true);
     login(email, password).then(
-      () => {
+      (user) => {
         setBusy(false);
-        navigate(next, { replace: true });
+        // A kader comes to record the posyandu's weighing: straight to Input Data.
+        navigate(next ?? (user?.role === 'kader' ? paths.input : paths.dashboard), {
+          replace: true,
+        });
       },
       (e: unknown) => {
         setBusy(false);
