@@ -1,0 +1,181 @@
+import { lazy, Suspense, useRef, useState } from 'react';
+import { roleAllows } from '../../core/access/roles.ts';
+import { completedMonthsBetween } from '../../core/growth/age.ts';
+import { referralReasonLabels, type ReferralReason } from '../../core/registry/referral.ts';
+import { api } from '../api-client.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Link } from '../components/Link.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { StatusIcon } from '../components/StatusIcon.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { formatDate } from '../i18n/format.ts';
+import { useLang, useT } from '../i18n/language.ts';
+import { registryApi, type ChildDetail, type MeasurementView } from '../registry/api.ts';
+import { MeasurementHistory } from '../registry/MeasurementHistory.tsx';
+import { MeasurementForm } from '../registry/MeasurementForm.tsx';
+import { measureHref } from '../registry/links.ts';
+import { ageText, statusSummaryText } from '../registry/status.ts';
+import { todayIso } from '../registry/values.ts';
+import { useSession } from '../session.ts';
+import { showToast } from '../toast.ts';
+
+// ECharts is large: the charts arrive in their own chunk after the page's text.
+const GrowthCharts = lazy(() => import('../registry/GrowthCharts.tsx'));
+
+const isReferralReason = (code: string): code is ReferralReason => code in referralReasonLabels;
+
+/**
+ * A child's record: who, where, whether a referral is needed, the growth charts and every
+ * measurement with its corrections. Staff who may write correct a measurement from here.
+ */
+export default function ChildPage({ id }: { id: string }) {
+  const t = useT();
+  const lang = useLang();
+  const { user } = useSession();
+  const detail = useApi(id, (childId, signal) => registryApi.child(childId, signal));
+  const [correcting, setCorrecting] = useState<MeasurementView | null>(null);
+  const historyRef = useRef<HTMLElement>(null);
+  const data = detail.data;
+  const canWrite = user ? roleAllows(user.role, 'records:write') : false;
+
+  if (!data) {
+    return (
+      <>
+        {detail.loading && <Loading />}
+        <ErrorMessage error={detail.error} />
+      </>
+    );
+  }
+
+  function startCorrection(m: MeasurementView) {
+    setCorrecting(m);
+    window.setTimeout(() => historyRef.current?.scrollIntoView({ block: 'start' }), 0);
+  }
+
+  return (
+    <>
+      <ChildHeader data={data} />
+      <ReferralBox referral={data.referral} />
+      {canWrite && (
+        <p>
+          <Link
+            to={measureHref(data.posyandu.id, data.child.id)}
+            className="button button-primary button-big"
+          >
+            {t('childPage.measureNow')}
+          </Link>
+        </p>
+      )}
+
+      <section aria-labelledby="charts-title">
+        <h2 id="charts-title">{t('childPage.chartsTitle')}</h2>
+        <Suspense fallback={<Loading />}>
+          <GrowthCharts sex={data.child.sex} measurements={data.measurements} />
+        </Suspense>
+      </section>
+
+      <section ref={historyRef} aria-labelledby="history-title" className="history">
+        <h2 id="history-title">{t('childPage.historyTitle')}</h2>
+        {correcting ? (
+          <div className="card correction">
+            <h3>
+              {t('childPage.correctTitle', { date: formatDate(correcting.measuredOn, lang) })}
+            </h3>
+            <MeasurementForm
+              key={correcting.id}
+              child={data.child}
+              history={data.measurements.filter((m) => m.supersededAt === null)}
+              correcting={correcting}
+              onCancel={() => setCorrecting(null)}
+              onSaved={({ measurement }) => {
+                showToast(
+                  t('childPage.corrected', {
+                    status: statusSummaryText(measurement.status, lang),
+                  }),
+                );
+                setCorrecting(null);
+                detail.reload();
+              }}
+            />
+          </div>
+        ) : (
+          <MeasurementHistory
+            measurements={data.measurements}
+            onCorrect={canWrite ? startCorrection : undefined}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+function ChildHeader({ data }: { data: ChildDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const { child, posyandu } = data;
+  const residence = useApi(child.regionCode, (code) => api.region(code));
+  const months = completedMonthsBetween(child.birthDate, todayIso());
+  return (
+    <>
+      <PageHeading title={child.name}>{child.name}</PageHeading>
+      <dl className="facts child-header">
+        <dt>{t('child.sex')}</dt>
+        <dd>{child.sex === 1 ? t('child.boy') : t('child.girl')}</dd>
+        <dt>{t('childPage.age')}</dt>
+        <dd>
+          {ageText(months, t)}{' '}
+          <span className="hint-inline">
+            ({t('child.bornOn', { date: formatDate(child.birthDate, lang) })})
+          </span>
+        </dd>
+        {child.motherName && (
+          <>
+            <dt>{t('child.motherName')}</dt>
+            <dd>{child.motherName}</dd>
+          </>
+        )}
+        <dt>{t('registry.posyandu')}</dt>
+        <dd>
+          {posyandu.name} · {posyandu.regionName}
+        </dd>
+        <dt>{t('childPage.village')}</dt>
+        <dd>{residence.data?.region.name ?? child.regionCode}</dd>
+        {child.address && (
+          <>
+            <dt>{t('child.address')}</dt>
+            <dd>{child.address}</dd>
+          </>
+        )}
+      </dl>
+    </>
+  );
+}
+
+function ReferralBox({ referral }: { referral: ChildDetail['referral'] }) {
+  const t = useT();
+  const lang = useLang();
+  if (!referral.needed) {
+    return (
+      <div className="notice notice-success referral" role="note">
+        <p>
+          <StatusIcon kind="ok" /> {t('childPage.noReferral')}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice-error referral" role="note" aria-labelledby="referral-title">
+      <p id="referral-title" className="referral-title">
+        <StatusIcon kind="danger" /> {t('childPage.referralNeeded')}
+      </p>
+      <ul>
+        {referral.reasons.map((reason) => (
+          <li key={reason}>
+            {isReferralReason(reason) ? referralReasonLabels[reason][lang] : reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
