@@ -4,6 +4,7 @@ import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { Loading } from './components/Loading.tsx';
 import { RequireLogin } from './components/RequireLogin.tsx';
+import { ToastRegion } from './components/ToastRegion.tsx';
 import { useT } from './i18n/language.ts';
 import { useRoute, type Route } from './router.ts';
 import { loadSession, useSession } from './session.ts';
@@ -16,6 +17,8 @@ const InputPage = lazy(() => import('./pages/InputPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx'));
+const ChildPage = lazy(() => import('./pages/ChildPage.tsx'));
+const FollowUpPage = lazy(() => import('./pages/FollowUpPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -51,6 +54,18 @@ function page(route: Route): ReactNode {
       );
     case 'region':
       return <RegionPage code={route.code} />;
+    case 'child':
+      return (
+        <RequireLogin action="records:read">
+          <ChildPage key={route.id} id={route.id} />
+        </RequireLogin>
+      );
+    case 'followUp':
+      return (
+        <RequireLogin action="records:read">
+          <FollowUpPage />
+        </RequireLogin>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -90,6 +105,7 @@ export function App() {
           <Suspense fallback={<Loading />}>{content}</Suspense>
         </ErrorBoundary>
       </main>
+      <ToastRegion />
       <Footer />
     </>
   );

@@ -34,6 +34,9 @@ export function Header() {
     if (roleAllows(user.role, 'records:write')) {
       items.push({ route: 'input', to: paths.input, label: 'nav.input' });
     }
+    if (roleAllows(user.role, 'records:read')) {
+      items.push({ route: 'followUp', to: paths.followUp, label: 'nav.followUp' });
+    }
     if (roleAllows(user.role, 'users:manage')) {
       items.push({ route: 'admin', to: paths.admin, label: 'nav.admin' });
     }
