@@ -57,6 +57,7 @@ export {
   measureCode,
   oedemaCode,
   parseDecimal,
+  parseDecimalIn,
   sexCode,
   type MeasureInput,
   type OedemaInput,

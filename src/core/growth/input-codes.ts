@@ -78,13 +78,18 @@ const DECIMAL_WITH_EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * Reads a decimal number written with a point ("80.4", "-3", ".5", "1e3"): NaN for an empty
  * (or all-space) text = missing, null when the text is not a number ("abc", "80,4", "0x10",
- * "Infinity"). The result is exactly `Number(text)` for every accepted text; short decimals take a
- * fast path (integer ÷ power of ten, which is correctly rounded like Number) because the CLI
- * reads millions of them.
+ * "Infinity"). The result is exactly `Number(text)` for every accepted text.
  */
 export function parseDecimal(text: string): number | null {
-  let start = 0;
-  let end = text.length;
+  return parseDecimalIn(text, 0, text.length);
+}
+
+/**
+ * parseDecimal of text.slice(start, end), without making the slice: the CLI reads millions of
+ * fields straight out of each line. Short decimals take a fast path (integer ÷ power of ten,
+ * which is correctly rounded exactly like Number); others are validated and given to Number.
+ */
+export function parseDecimalIn(text: string, start: number, end: number): number | null {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   if (start === end) return NaN;
@@ -114,7 +119,7 @@ export function parseDecimal(text: string): number | null {
     const value = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
     return negative ? -value : value;
   }
-  // Exponents, long numbers: validate strictly, then let Number convert.
+  // Exponents, long numbers, other spaces: validate strictly, then let Number convert.
   const t = text.slice(start, end).trim();
   if (t === '') return NaN;
   return DECIMAL_WITH_EXPONENT.test(t) ? Number(t) : null;
