@@ -15,18 +15,26 @@ export interface AuditRecord {
 }
 
 export async function insertAudit(db: Q, record: AuditRecord): Promise<void> {
+  await insertAudits(db, [record]);
+}
+
+/** Many audit rows in one statement (a batch of measurements writes one row each). */
+export async function insertAudits(db: Q, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: record.actorId,
-      action: record.action,
-      entity: record.entity,
-      entity_id: record.entityId ?? null,
-      region_code: record.regionCode ?? null,
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-      request_id: record.requestId ?? null,
-    })
+    .values(
+      records.map((record) => ({
+        actor_id: record.actorId,
+        action: record.action,
+        entity: record.entity,
+        entity_id: record.entityId ?? null,
+        region_code: record.regionCode ?? null,
+        before: record.before === undefined ? null : JSON.stringify(record.before),
+        after: record.after === undefined ? null : JSON.stringify(record.after),
+        request_id: record.requestId ?? null,
+      })),
+    )
     .execute();
 }
 

@@ -15,10 +15,36 @@ let childId: string;
 
 beforeAll(async () => {
   database = await createTestDb();
-  const actor: Actor = { id: (await database.db.insertInto('app_user').values({ email: 'v@test.tumbuh.id', name: 'V', role: 'village', region_code: '5301042003', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow()).id, role: 'village', regionCode: '5301042003' };
+  const actor: Actor = {
+    id: (
+      await database.db
+        .insertInto('app_user')
+        .values({
+          email: 'v@test.tumbuh.id',
+          name: 'V',
+          role: 'village',
+          region_code: '5301042003',
+          password_hash: 'x',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+    role: 'village',
+    regionCode: '5301042003',
+  };
   ctx = { db: database.db, actor, now: testClock().now, requestId: 'test' };
-  const posyandu = await insertPosyandu(database.db, { name: 'Posyandu Batch', region_code: '5301042003' });
-  childId = (await registerChild(ctx, { posyanduId: posyandu.id, name: 'Batch Child', sex: 2, birthDate: '2025-02-01' })).child.id;
+  const posyandu = await insertPosyandu(database.db, {
+    name: 'Posyandu Batch',
+    region_code: '5301042003',
+  });
+  childId = (
+    await registerChild(ctx, {
+      posyanduId: posyandu.id,
+      name: 'Batch Child',
+      sex: 2,
+      birthDate: '2025-02-01',
+    })
+  ).child.id;
 });
 afterAll(async () => {
   await database.close();
@@ -29,9 +55,18 @@ describe('recordMeasurements (batch)', () => {
     const good1 = { id: randomUUID(), childId, measuredOn: '2026-09-02', weightKg: 8.6 };
     const good2 = { id: randomUUID(), childId, measuredOn: '2026-10-02', weightKg: 9.0 };
     const future = { id: randomUUID(), childId, measuredOn: '2027-01-01', weightKg: 9.5 };
-    const unknownChild = { id: randomUUID(), childId: randomUUID(), measuredOn: '2026-10-02', weightKg: 9 };
+    const unknownChild = {
+      id: randomUUID(),
+      childId: randomUUID(),
+      measuredOn: '2026-10-02',
+      weightKg: 9,
+    };
     const sameDay = { id: randomUUID(), childId, measuredOn: '2026-10-02', weightKg: 9.1 };
-    const outcomes = await recordMeasurements(ctx, [good1, future, good2, unknownChild, sameDay, good1], { source: 'import' });
+    const outcomes = await recordMeasurements(
+      ctx,
+      [good1, future, good2, unknownChild, sameDay, good1],
+      { source: 'import' },
+    );
     expect(outcomes.map((o) => (o.ok ? (o.created ? 'created' : 'again') : o.error.code))).toEqual([
       'created',
       'validation_failed',
@@ -40,7 +75,12 @@ describe('recordMeasurements (batch)', () => {
       'measurement_exists',
       'again',
     ]);
-    const rows = await database.db.selectFrom('measurement').select(['measured_on', 'weight_gain']).where('child_id', '=', childId).orderBy('measured_on').execute();
+    const rows = await database.db
+      .selectFrom('measurement')
+      .select(['measured_on', 'weight_gain'])
+      .where('child_id', '=', childId)
+      .orderBy('measured_on')
+      .execute();
     expect(rows).toEqual([
       { measured_on: '2026-09-02', weight_gain: 'B' },
       { measured_on: '2026-10-02', weight_gain: 'N' },
@@ -54,7 +94,12 @@ describe('recordMeasurements (batch)', () => {
     // A late August weighing does not change October→November, but is B now, and September N.
     const august = { id: randomUUID(), childId, measuredOn: '2026-08-01', weightKg: 8.2 };
     await recordMeasurements(ctx, [august]);
-    const rows = await database.db.selectFrom('measurement').select(['measured_on', 'weight_gain']).where('child_id', '=', childId).orderBy('measured_on').execute();
+    const rows = await database.db
+      .selectFrom('measurement')
+      .select(['measured_on', 'weight_gain'])
+      .where('child_id', '=', childId)
+      .orderBy('measured_on')
+      .execute();
     expect(rows.map((r) => r.weight_gain)).toEqual(['B', 'N', 'N', 'T']);
   });
 });

@@ -20,7 +20,7 @@ import {
   updateWeightGains,
 } from '../../db/queries/registry.ts';
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
-import { insertAudit, type AuditRecord } from '../../db/queries/audit.ts';
+import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
 import { readChild, problemsError, today } from './children.ts';
@@ -318,7 +318,7 @@ export async function recordMeasurements(
             before: r.supersedes ? measurementAudit(superseded.get(r.supersedes)!) : undefined,
             after: measurementAudit({ ...r, supersedes: r.supersedes ?? null } as MeasurementRow),
           }));
-        for (const record of records) await insertAudit(trx, record);
+        await insertAudits(trx, records);
       }
       return ids;
     });
