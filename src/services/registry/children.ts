@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canAccessRegion } from '../../core/access/scope.ts';
+import { findRegion } from '../../db/queries/regions.ts';
 import { DomainError } from '../../core/errors.ts';
 import { childProblems, personNameKey, type FieldProblem } from '../../core/registry/rules.ts';
 import {
@@ -92,6 +93,8 @@ export async function registerChild(
       summary: 'regionCode: a desa/kelurahan of the same kabupaten as the posyandu',
       allowed: 'a 10-digit desa code',
     });
+  if (regionCode !== posyandu.region_code && !(await findRegion(ctx.db, regionCode)))
+    throw new DomainError('region_not_found', { code: regionCode, field: 'regionCode' });
   rejectProblems(childProblems(input, today(ctx)));
 
   if (input.id) {
