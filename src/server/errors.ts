@@ -126,8 +126,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, request, 'internal', {}, 500);
     }
 
-    // Unknown: log the error (its stack, not the request body) and answer with the request id only.
-    request.log.error({ err: error }, 'unhandled error');
+    // Unknown: log what locates the bug (type, code, constraint, stack) and answer with the request
+    // id only. Not the whole error: a database error's `detail` quotes row values (a NIK, a name).
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return send(reply, request, 'internal', {}, 500);
   });
 
@@ -140,4 +141,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
       404,
     ),
   );
+}
+
+/** The parts of an unexpected error that are safe to log: no values from rows or requests. */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const e = error as Error & {
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    column?: unknown;
+  };
+  return {
+    type: e.name,
+    message: e.message,
+    code: e.code,
+    constraint: e.constraint,
+    table: e.table,
+    column: e.column,
+    stack: e.stack,
+  };
 }
