@@ -158,9 +158,10 @@ export function formatNumber(x: number): string {
 }
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/** The two decimal digits of 0…99 (tens, units), for writing numbers two digits at a time. */
-const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) =>
-  i % 2 === 0 ? Math.floor(i / 2 / 10) : (i >> 1) % 10,
+/** The two ASCII digits of 0…99 (tens, units), for writing numbers two digits at a time. */
+const DIGIT_PAIRS = Uint8Array.from(
+  { length: 200 },
+  (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10),
 );
 /** 10^-5 … 10^16: the decimal exponents num15 handles, as doubles ("1e-5" parses exactly). */
 const POW10_FROM_MINUS_5 = Float64Array.from({ length: 22 }, (_, i) => Number(`1e${i - 5}`));
@@ -275,47 +276,50 @@ export class CsvBytes {
     }
     let m = f + Math.floor(rem + 0.5); // rem is in (−0.07, 1.07) and not 0.5: adds 0 or 1
     if (m >= 1e15) {
+      // Rounded up to the next power of ten: one more integer digit (beyond 15: the slow path).
+      if (e >= 14) {
+        this.text(formatNumber(x));
+        return;
+      }
       m = 1e14;
       e++;
     }
-    // 15 digits: the top 8 and the bottom 7, each an int32 (| 0: a double % would call fmod),
-    // two digits at a time.
+    this.reserve(40);
+    const buf = this.buf;
+    if (x < 0) buf[this.pos++] = 45;
+    let q = this.pos;
+    if (e < 0) {
+      buf[q++] = 48;
+      buf[q++] = 46;
+      for (let i = -1; i > e; i--) buf[q++] = 48;
+    } else {
+      buf[q + e + 1] = 46;
+    }
+    // The 15 digits, two at a time, straight to their places: digit i goes to q + i, one place
+    // further when it comes after the decimal point (i > e ≥ 0): + ((e − i) >>> 31), no branch.
+    const ee = e < 0 ? 99 : e;
     const hi = Math.floor(m / 1e7);
+    // | 0: int32 arithmetic from here (a double % would be a slow fmod call).
     let lo = (m - hi * 1e7) | 0;
     let h = hi | 0;
-    const d = this.digits;
     for (let i = 13; i >= 9; i -= 2) {
       const pair = (lo % 100) << 1;
-      d[i] = DIGIT_PAIRS[pair]!;
-      d[i + 1] = DIGIT_PAIRS[pair + 1]!;
+      buf[q + i + ((ee - i) >>> 31)] = DIGIT_PAIRS[pair]!;
+      buf[q + i + 1 + ((ee - i - 1) >>> 31)] = DIGIT_PAIRS[pair + 1]!;
       lo = (lo / 100) | 0;
     }
-    d[8] = lo;
+    buf[q + 8 + ((ee - 8) >>> 31)] = 48 + lo;
     for (let i = 6; i >= 0; i -= 2) {
       const pair = (h % 100) << 1;
-      d[i] = DIGIT_PAIRS[pair]!;
-      d[i + 1] = DIGIT_PAIRS[pair + 1]!;
+      buf[q + i + ((ee - i) >>> 31)] = DIGIT_PAIRS[pair]!;
+      buf[q + i + 1 + ((ee - i - 1) >>> 31)] = DIGIT_PAIRS[pair + 1]!;
       h = (h / 100) | 0;
     }
-    let last = 14;
-    while (last > 0 && d[last] === 0) last--;
-    this.reserve(24);
-    const buf = this.buf;
-    let pos = this.pos;
-    if (x < 0) buf[pos++] = 45;
-    if (e >= 0) {
-      for (let i = 0; i <= e; i++) buf[pos++] = 48 + d[i]!;
-      if (last > e) {
-        buf[pos++] = 46;
-        for (let i = e + 1; i <= last; i++) buf[pos++] = 48 + d[i]!;
-      }
-    } else {
-      buf[pos++] = 48;
-      buf[pos++] = 46;
-      for (let i = -1; i > e; i--) buf[pos++] = 48;
-      for (let i = 0; i <= last; i++) buf[pos++] = 48 + d[i]!;
-    }
-    this.pos = pos;
+    // Drop trailing zeros, and the point when nothing follows it.
+    let end = q + 15 + (e >= 0 ? 1 : 0);
+    while (buf[end - 1] === 48) end--;
+    if (buf[end - 1] === 46) end--;
+    this.pos = end;
   }
 }
 
