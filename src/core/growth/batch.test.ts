@@ -159,6 +159,17 @@ describe('growthZScoresBatch', () => {
     for (const i of [100, 2147, 2148, 4199]) expectRowEqual(out, i, singleOf(rows[i]!));
   });
 
+  it('throws (a programming error, before any row) when columns are shorter than the rows asked', () => {
+    const input = { sex: Uint8Array.of(1, 2), weightKg: Float64Array.of(9) };
+    expect(() => growthZScoresBatch(input, allocateGrowthOutput(2))).toThrow(/weightKg/);
+    expect(() => growthZScoresBatch({ sex: Uint8Array.of(1) }, allocateGrowthOutput(0))).toThrow(
+      /error/,
+    );
+    expect(() =>
+      growthZScoresBatch({ sex: Uint8Array.of(1) }, allocateGrowthOutput(1), 1, 0),
+    ).toThrow(RangeError);
+  });
+
   it('works with only the columns given, and without the unrounded outputs', () => {
     const input = {
       sex: Uint8Array.of(1, 2),

@@ -192,8 +192,8 @@ const TRICEPS_ERR = measurementErrorNumbers('triskin_mm');
 const SUBSCAPULAR_ERR = measurementErrorNumbers('subskin_mm');
 
 /**
- * Error number for a measurement value that is ≤ 0 or infinite (`bad` was already true for it):
- * non-positive measurements are rejected (anthro would give NA, or a finite zwfl for weight 0).
+ * Error number for a measurement value that isBadMeasurement: non-positive measurements are
+ * rejected (anthro would give NA, or a finite zwfl for weight 0), infinite ones are not numbers.
  */
 function measurementError(v: number, err: { invalid: number; notPositive: number }): number {
   return v === Infinity ? err.invalid : err.notPositive;
@@ -538,6 +538,80 @@ function cleaningPass(
 }
 
 /**
+ * Columns shorter than the rows asked for are a programming error (not bad data): thrown at
+ * once, before any row is computed.
+ */
+function checkLengths(
+  input: GrowthInputColumns,
+  output: GrowthOutputColumns,
+  start: number,
+  end: number,
+): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end)) {
+    throw new RangeError(`growthZScoresBatch: bad row range [${start}, ${end})`);
+  }
+  for (const name of INPUT_COLUMN_NAMES) {
+    const column = input[name];
+    if (column !== undefined && column.length < end) tooShort(name, end);
+  }
+  for (const name of OUTPUT_COLUMN_NAMES) {
+    const column = output[name];
+    if (column !== undefined && column.length < end) tooShort(name, end);
+  }
+}
+
+function tooShort(name: string, end: number): never {
+  throw new RangeError(`growthZScoresBatch: column ${name} has fewer than ${end} rows`);
+}
+
+const INPUT_COLUMN_NAMES = [
+  'sex',
+  'ageDays',
+  'weightKg',
+  'lengthHeightCm',
+  'measure',
+  'oedema',
+  'headCircumferenceCm',
+  'armCircumferenceCm',
+  'tricepsSkinfoldMm',
+  'subscapularSkinfoldMm',
+] as const satisfies readonly (keyof GrowthInputColumns)[];
+
+const OUTPUT_COLUMN_NAMES = [
+  'error',
+  'csex',
+  'cmeasure',
+  'c9moFlag',
+  'clenhei',
+  'cbmi',
+  'wflTable',
+  'zlen',
+  'flen',
+  'zwei',
+  'fwei',
+  'zwfl',
+  'fwfl',
+  'zbmi',
+  'fbmi',
+  'zhc',
+  'fhc',
+  'zac',
+  'fac',
+  'zts',
+  'fts',
+  'zss',
+  'fss',
+  'zlenRaw',
+  'zweiRaw',
+  'zwflRaw',
+  'zbmiRaw',
+  'zhcRaw',
+  'zacRaw',
+  'ztsRaw',
+  'zssRaw',
+] as const satisfies readonly (keyof GrowthOutputColumns)[];
+
+/**
  * Computes z-scores and flags for rows [start, end) of `input` into the same rows of `output`
  * (README §1–§8): age rounded half up to whole days, z only for age < 60 months (unrounded) and
  * ≥ 91 days for arm circumference and skinfolds, standing height below 9 months ignored
@@ -553,6 +627,7 @@ export function growthZScoresBatch(
   start = 0,
   end = input.sex.length,
 ): number {
+  checkLengths(input, output, start, end);
   const o = output;
   let errors = 0;
   for (let s = start; s < end; s += CHUNK) {
