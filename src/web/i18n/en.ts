@@ -280,6 +280,10 @@ export const en: Messages = {
   'child.duplicateTitle': 'This child may be registered already',
   'child.duplicateHelp':
     'Check the records below. If one is the same child, open it. If not, register a new child.',
+  'child.duplicateNik':
+    'This NIK belongs to a registered child. Open that record, or check the NIK you typed.',
+  'child.duplicateOutside':
+    '{count} similar records are outside your area; ask the puskesmas if unsure.',
   'child.openCandidate': 'Open this record',
   'child.notDuplicate': 'This is a different child — register',
 

@@ -287,6 +287,10 @@ export const id = {
   'child.duplicateTitle': 'Anak ini mungkin sudah terdaftar',
   'child.duplicateHelp':
     'Periksa data di bawah. Bila salah satunya anak yang sama, buka datanya. Bila bukan, daftarkan sebagai anak baru.',
+  'child.duplicateNik':
+    'NIK ini sudah dipakai anak yang terdaftar. Buka datanya, atau periksa lagi NIK yang Anda ketik.',
+  'child.duplicateOutside':
+    '{count} data yang mirip ada di luar wilayah Anda; hubungi puskesmas bila ragu.',
   'child.openCandidate': 'Buka data anak ini',
   'child.notDuplicate': 'Ini anak yang berbeda — tetap daftarkan',
 

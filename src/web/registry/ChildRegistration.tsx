@@ -377,7 +377,10 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
             <h2 id={`${ids}-dup-title`} className="confirm-title">
               <StatusIcon kind="warning" /> {t('child.duplicateTitle')}
             </h2>
-            <p>{t('child.duplicateHelp')}</p>
+            <p>{outcome.reason === 'NIK' ? t('child.duplicateNik') : t('child.duplicateHelp')}</p>
+            {outcome.outsideScope > 0 && (
+              <p className="hint">{t('child.duplicateOutside', { count: outcome.outsideScope })}</p>
+            )}
             <ul className="pick-list">
               {outcome.candidates.map((c) => (
                 <li key={c.id}>
@@ -392,14 +395,16 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
                 </li>
               ))}
             </ul>
-            <button
-              type="button"
-              className="button button-big button-wide"
-              disabled={busy}
-              onClick={() => void send(true)}
-            >
-              {t('child.notDuplicate')}
-            </button>
+            {outcome.reason !== 'NIK' && (
+              <button
+                type="button"
+                className="button button-big button-wide"
+                disabled={busy}
+                onClick={() => void send(true)}
+              >
+                {t('child.notDuplicate')}
+              </button>
+            )}
           </section>
         )}
         {outcome?.kind === 'invalid' && (

@@ -21,8 +21,18 @@ import {
 /** Why the server turned a submission down, when the screen can do something about it. */
 export type SubmitOutcome<T> =
   | { kind: 'saved'; value: T }
-  /** 409 child_duplicate: show the candidates; resend with confirmNotDuplicate to register anyway. */
-  | { kind: 'duplicate'; candidates: DuplicateCandidate[]; reason: string; message: string }
+  /**
+   * 409 child_duplicate: show the candidates; resend with confirmNotDuplicate to register anyway
+   * — unless the reason is the NIK, which belongs to one child only. `outsideScope`: matching
+   * records the user may not see.
+   */
+  | {
+      kind: 'duplicate';
+      candidates: DuplicateCandidate[];
+      reason: string;
+      outsideScope: number;
+      message: string;
+    }
   /** 422 implausible_unconfirmed: ask the kader to check, resend with confirmImplausible. */
   | { kind: 'implausible'; message: string }
   /** 409 measurement_exists: this child already has a measurement that day; correct that one. */
@@ -69,6 +79,7 @@ export function outcomeOfError<T>(e: unknown): SubmitOutcome<T> {
         kind: 'duplicate',
         candidates,
         reason: text(details.reason) ?? '',
+        outsideScope: typeof details.outsideScope === 'number' ? details.outsideScope : 0,
         message: error.message,
       };
     }
