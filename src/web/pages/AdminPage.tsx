@@ -16,6 +16,7 @@ import { useApi, type ApiState } from '../hooks/use-api.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { roleLabel, roleLevelsLabel } from '../i18n/labels.ts';
 import { useLang, useT } from '../i18n/language.ts';
+import { registryApi } from '../registry/api.ts';
 import { useSession } from '../session.ts';
 
 const auditLimit = 50;
@@ -97,6 +98,7 @@ function UsersTable({ state }: { state: UsersState }) {
                   <td>{roleLabel(u.role, lang)}</td>
                   <td>
                     {u.regionName} <span className="code">({u.regionCode})</span>
+                    {u.posyanduName && <span className="cell-sub">{u.posyanduName}</span>}
                   </td>
                   <td>
                     <span className={u.disabled ? 'badge badge-muted' : 'badge badge-ok'}>
@@ -126,28 +128,50 @@ function AddUser({ admin, onCreated }: { admin: Me; onCreated: () => void }) {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreateUserResponse | null>(null);
 
+  const [posyanduId, setPosyanduId] = useState('');
+
   const actor = { id: admin.id, role: admin.role, regionCode: admin.regionCode };
   const scopeOk = isScopeValidForRole(role, regionCode);
   const allowed = canManageUser(actor, { role, regionCode });
+  // A kader works at one posyandu of their desa: offer the desa's posyandu once the desa is chosen.
+  const needsPosyandu = role === 'kader' && scopeOk;
+  const posyanduList = useApi(needsPosyandu ? regionCode : null, (code, signal) =>
+    registryApi.posyandu(code, signal),
+  );
+  const posyanduOptions = needsPosyandu ? (posyanduList.data?.items ?? []) : [];
+  const chosenPosyandu = posyanduOptions.some((p) => p.id === posyanduId)
+    ? posyanduId
+    : posyanduOptions.length === 1
+      ? posyanduOptions[0]!.id
+      : '';
+  const posyanduOk = !needsPosyandu || chosenPosyandu !== '';
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!scopeOk || !allowed) return;
+    if (!scopeOk || !allowed || !posyanduOk) return;
     setError(null);
     setBusy(true);
-    api.createUser({ email, name, role, regionCode }).then(
-      (response) => {
-        setBusy(false);
-        setCreated(response);
-        setEmail('');
-        setName('');
-        onCreated();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(e);
-      },
-    );
+    api
+      .createUser({
+        email,
+        name,
+        role,
+        regionCode,
+        ...(needsPosyandu ? { posyanduId: chosenPosyandu } : {}),
+      })
+      .then(
+        (response) => {
+          setBusy(false);
+          setCreated(response);
+          setEmail('');
+          setName('');
+          onCreated();
+        },
+        (e: unknown) => {
+          setBusy(false);
+          setError(e);
+        },
+      );
   }
 
   return (
@@ -214,6 +238,28 @@ function AddUser({ admin, onCreated }: { admin: Me; onCreated: () => void }) {
           within={admin.regionCode}
           onChange={setRegionCode}
         />
+        {needsPosyandu && (
+          <div className="field">
+            <label htmlFor={`${ids}-posyandu`}>{t('admin.posyandu')}</label>
+            <select
+              id={`${ids}-posyandu`}
+              required
+              value={chosenPosyandu}
+              onChange={(e) => setPosyanduId(e.target.value)}
+            >
+              <option value="">{t('admin.posyanduChoose')}</option>
+              {posyanduOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {posyanduList.data && posyanduOptions.length === 0 && (
+              <p className="hint">{t('admin.posyanduNone')}</p>
+            )}
+            <ErrorMessage error={posyanduList.error} />
+          </div>
+        )}
         {!scopeOk ? (
           <p className="notice notice-warning" role="status">
             {t('admin.scopeInvalid', {
@@ -231,7 +277,7 @@ function AddUser({ admin, onCreated }: { admin: Me; onCreated: () => void }) {
         <button
           type="submit"
           className="button button-primary"
-          disabled={busy || !scopeOk || !allowed}
+          disabled={busy || !scopeOk || !allowed || !posyanduOk}
         >
           {busy ? t('common.saving') : t('admin.submit')}
         </button>
