@@ -141,3 +141,54 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/** A logged-in API client for setting up a browser test (cookie session + CSRF header). */
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+/**
+ * Logs in through the API as the app's own client does: session cookie and CSRF token. A user
+ * with a one-time password replaces it with `newPassword` first (the server allows nothing else).
+ */
+export async function apiLogin(
+  url: string,
+  email: string,
+  password: string,
+  newPassword = 'kupang sehat bebas stunting',
+): Promise<ApiClient> {
+  let cookie = '';
+  let csrf = '';
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(url + path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(cookie ? { cookie } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const setCookie = response.headers.getSetCookie();
+    if (setCookie.length > 0) cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
+    const payload = (await response.json()) as { csrfToken?: unknown };
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(payload)}`);
+    if (typeof payload.csrfToken === 'string') csrf = payload.csrfToken;
+    return payload as T;
+  }
+  const session = await call<{ user: { mustChangePassword: boolean } }>('POST', '/api/auth/login', {
+    email,
+    password,
+  });
+  if (session.user.mustChangePassword) {
+    await call('POST', '/api/auth/password', { currentPassword: password, newPassword });
+    await call('GET', '/api/auth/session');
+  }
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  };
+}
