@@ -14,6 +14,7 @@ export interface Database {
   posyandu: PosyanduTable;
   child: ChildTable;
   measurement: MeasurementTable;
+  app_setting: AppSettingTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -158,3 +159,10 @@ export interface MeasurementTable {
 }
 export type MeasurementRow = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;
+
+/** Installation settings (migration 0004), e.g. `demo_dataset`. `value` is jsonb: in as JSON text. */
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
