@@ -14,6 +14,11 @@ export interface DatabaseHandle {
   kind: DatabaseConfig['kind'];
   /** The PGlite instance when embedded (tests dump and clone it); null on PostgreSQL. */
   pglite: PGlite | null;
+  /**
+   * On PostgreSQL: runs `fn` with a client of the pool, released afterwards. For what Kysely
+   * cannot do, such as COPY FROM STDIN (src/db/bulk.ts). Absent on PGlite.
+   */
+  withPgClient?: <T>(fn: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 }
 
@@ -133,6 +138,14 @@ async function connectPostgres(
     db,
     kind: 'postgres',
     pglite: null,
+    async withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        return await fn(client);
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
