@@ -27,6 +27,11 @@ const commands: Record<string, Command> = {
     summary: 'db migrate | db schema   run migrations / print the schema (src/db/schema.sql)',
     load: () => import('./commands/db.ts'),
   },
+  demo: {
+    summary:
+      'demo [--children N] [--seed S] [--months M]   fill an empty database with a synthetic NTT (see docs/demo-data.md)',
+    load: () => import('./commands/demo.ts'),
+  },
   regions: {
     summary:
       'regions load   load kode wilayah from data/wilayah (done automatically on first start)',
