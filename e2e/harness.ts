@@ -37,7 +37,7 @@ const run = promisify(execFile);
  * The real app as a user starts it: `tumbuh user add` for the first admin, then the server on a
  * free port, on a fresh PGlite directory (or a fresh PostgreSQL database with TEST_DATABASE_URL).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { demoChildren?: number } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tumbuh-e2e-'));
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -45,6 +45,9 @@ export async function startServer(): Promise<RunningServer> {
     PORT: '0',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    // An empty registry unless the test asks for the synthetic demo province (and how big).
+    TUMBUH_DEMO: options.demoChildren ? 'true' : 'false',
+    ...(options.demoChildren && { TUMBUH_DEMO_CHILDREN: String(options.demoChildren) }),
   };
   delete env.DATABASE_URL;
   let dropDatabase = async () => {};

@@ -32,6 +32,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(1200),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   TUMBUH_SEED_REGIONS: boolean.default(true),
+  TUMBUH_DEMO: boolean.default(true),
+  TUMBUH_DEMO_CHILDREN: z.coerce.number().int().min(100).max(2_000_000).optional(),
 });
 
 export interface AppConfig {
@@ -45,6 +47,8 @@ export interface AppConfig {
   auth: { sessionIdleMinutes: number; maxFailedLogins: number; lockMinutes: number };
   rateLimit: { perMinute: number; loginPerMinute: number };
   seedRegions: boolean;
+  /** Fill an empty registry with the synthetic demo province at start (off in production). */
+  demo: { enabled: boolean; children?: number };
 }
 
 export class ConfigError extends Error {
@@ -91,5 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     seedRegions: e.TUMBUH_SEED_REGIONS,
+    demo: {
+      enabled: e.TUMBUH_DEMO && e.NODE_ENV !== 'production',
+      children: e.TUMBUH_DEMO_CHILDREN,
+    },
   };
 }

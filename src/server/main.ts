@@ -1,4 +1,5 @@
 import { openDatabase } from '../services/database.ts';
+import { seedDemoIfEmpty } from '../services/demo/demo-province.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig } from './env.ts';
 
@@ -13,15 +14,14 @@ async function main(): Promise<void> {
     seedRegions: config.seedRegions,
     onProgress: (message) => console.warn(`[tumbuh] ${message}`),
   });
-  const app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
-
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    console.warn(`[tumbuh] ${signal}: shutting down`);
     try {
-      await app.close();
+      await app?.close();
     } finally {
       await database.close();
       process.exit(0);
@@ -29,6 +29,27 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.demo.enabled) {
+    // An empty registry gets the synthetic demo province (labelled as such in the UI).
+    let lastShown = 0;
+    const { seeded, info } = await seedDemoIfEmpty(database, {
+      children: config.demo.children,
+      onProgress: (p) => {
+        if (p.fraction === 1 || p.elapsedMs - lastShown > 2000) {
+          lastShown = p.elapsedMs;
+          console.warn(
+            `[tumbuh] demo data: ${Math.round(p.fraction * 100)}% (${p.children.toLocaleString('id-ID')} anak, ${p.measurements.toLocaleString('id-ID')} pengukuran)`,
+          );
+        }
+      },
+    });
+    if (seeded && info)
+      console.warn(
+        `[tumbuh] demo province ready: ${info.children} synthetic children, ${info.measurements} measurements (TUMBUH_DEMO=false skips this)`,
+      );
+  }
+  app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
 
   try {
     await app.listen({ port: config.port, host: config.host });
