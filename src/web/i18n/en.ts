@@ -246,6 +246,7 @@ export const en: Messages = {
   'status.twoT': '2T: no gain twice',
   'status.twoTNote': 'No weight gain twice in a row (2T): refer to the puskesmas.',
   'status.referNote': 'This result needs a referral to the puskesmas.',
+  'status.allNormal': 'All normal',
   'status.implausibleShort': 'Implausible',
   'status.implausibleNote': 'Implausible value: check the number and the position again.',
   'status.addHeight': 'Enter length/height to see stunting and wasting.',

@@ -252,6 +252,7 @@ export const id = {
   'status.twoT': '2T: dua kali tidak naik',
   'status.twoTNote': 'Berat badan tidak naik dua kali berturut-turut (2T): rujuk ke puskesmas.',
   'status.referNote': 'Hasil ini perlu dirujuk ke puskesmas.',
+  'status.allNormal': 'Normal',
   'status.implausibleShort': 'Tidak wajar',
   'status.implausibleNote': 'Nilai tidak wajar: periksa lagi angka dan cara ukurnya.',
   'status.addHeight': 'Isi panjang/tinggi badan untuk mengetahui stunting dan gizi kurang.',

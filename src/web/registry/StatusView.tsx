@@ -190,23 +190,27 @@ export function MeasurementFacts({ measurement: m }: { measurement: MeasurementV
 }
 
 /**
- * The roster's line for a child: when the last measurement was and its result, e.g.
- * "3 Okt: Pendek · Gizi baik · BB naik". Only the problems and the gain, to stay one line.
+ * The roster's line for a child: when the last measurement was and what needs attention, e.g.
+ * "Terakhir 3 Okt: Pendek · BB naik"; "Normal" when every index is in the normal range.
  */
 export function SummaryStatus({ summary }: { summary: ChildSummary }) {
   const t = useT();
   const lang = useLang();
   if (!summary.lastMeasuredOn) return null;
   const items: { key: string; tone: Tone; icon: StatusIconKind; text: string }[] = [];
-  const add = (index: GrowthIndex, code: string | null, always: boolean) => {
-    if (code === null) return;
+  const indices: [GrowthIndex, string | null][] = [
+    ['heightForAge', summary.lastHeightForAge],
+    ['weightForHeight', summary.lastWeightForHeight],
+    ['weightForAge', summary.lastWeightForAge],
+  ];
+  for (const [index, code] of indices) {
     const tone = categoryTone(code);
-    if (!always && tone === 'ok') return;
+    if (code === null || tone === 'ok') continue;
     items.push({ key: index, tone, icon: toneIcon[tone], text: categoryLabel(index, code, lang) });
-  };
-  add('heightForAge', summary.lastHeightForAge, true);
-  add('weightForHeight', summary.lastWeightForHeight, true);
-  add('weightForAge', summary.lastWeightForAge, false);
+  }
+  if (items.length === 0 && indices.some(([, code]) => code !== null)) {
+    items.push({ key: 'normal', tone: 'ok', icon: 'ok', text: t('status.allNormal') });
+  }
   if (summary.lastWeightGain) {
     const twoT = summary.lastTwoT === true;
     items.push({
