@@ -12,6 +12,7 @@ import { childPath, navigate } from '../router.ts';
 import { showToast } from '../toast.ts';
 import type { ChildView } from './api.ts';
 import { rosterHref } from './links.ts';
+import { moveFocusOnEnter } from './form-keys.ts';
 import { newId, submitChild, type SubmitOutcome } from './submit.ts';
 import { ageText } from './status.ts';
 import { digitsOnly, isoFromParts, parseDecimalInput, todayIso } from './values.ts';
@@ -186,7 +187,12 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
       <PageHeading>{t('child.registerTitle')}</PageHeading>
       <p className="hint">{t('child.requiredNote')}</p>
 
-      <form className="form child-form" onSubmit={handleSubmit} noValidate>
+      <form
+        className="form child-form"
+        onSubmit={handleSubmit}
+        onKeyDown={moveFocusOnEnter}
+        noValidate
+      >
         <TextField
           id={`${ids}-name`}
           label={t('child.name')}

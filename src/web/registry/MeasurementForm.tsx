@@ -13,8 +13,11 @@ import { formatNumber } from '../i18n/format.ts';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language.ts';
 import { childPath } from '../router.ts';
 import type { ChildView, MeasurementView, RecordMeasurementResponse } from './api.ts';
+import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { liveStatus } from './live-status.ts';
+import { statusSummaryText } from './status.ts';
 import { StatusPanel } from './StatusView.tsx';
+import { moveFocusOnEnter } from './form-keys.ts';
 import { newId, submitCorrection, submitMeasurement, type SubmitOutcome } from './submit.ts';
 import { parseDecimalInput, todayIso } from './values.ts';
 
@@ -178,6 +181,19 @@ export function MeasurementForm({
       )
     : null;
 
+  const announcement = useDebouncedValue(
+    status
+      ? [
+          statusSummaryText(status, lang),
+          status.implausible ? t('status.implausibleNote') : '',
+          status.twoT ? t('status.twoTNote') : '',
+        ]
+          .filter(Boolean)
+          .join('. ')
+      : '',
+    800,
+  );
+
   function set<K extends keyof Draft>(key: K, value: Draft[K]) {
     setDraft((d) => ({ ...d, [key]: value }));
     setOutcome(null);
@@ -251,7 +267,12 @@ export function MeasurementForm({
   const heightLabel = measure === 'l' ? t('measure.length') : t('measure.height');
 
   return (
-    <form className="form measure-form" onSubmit={handleSubmit} noValidate>
+    <form
+      className="form measure-form"
+      onSubmit={handleSubmit}
+      onKeyDown={moveFocusOnEnter}
+      noValidate
+    >
       <div className="field">
         <label htmlFor={`${ids}-measuredOn`}>{t('measure.date')}</label>
         <input
@@ -366,13 +387,15 @@ export function MeasurementForm({
         <h2 id={`${ids}-status-title`} className="live-status-title">
           {t('measure.statusTitle')}
         </h2>
-        <div aria-live="polite" aria-atomic="true">
-          {status ? (
-            <StatusPanel status={status} ageDays={ageDays} />
-          ) : (
-            <p className="hint">{t('measure.statusEmpty')}</p>
-          )}
-        </div>
+        {status ? (
+          <StatusPanel status={status} ageDays={ageDays} />
+        ) : (
+          <p className="hint">{t('measure.statusEmpty')}</p>
+        )}
+        {/* Screen readers hear the status once typing pauses, not at every key. */}
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
       </section>
 
       {confirming && (
