@@ -170,7 +170,9 @@ export const en: Messages = {
   'registry.posyandu': 'Posyandu',
   'registry.choosePosyandu': 'Choose the posyandu whose weighing you are recording.',
   'registry.noPosyandu': 'There is no posyandu in this area yet. Ask an administrator to add one.',
-  'registry.filterPosyandu': 'Find a posyandu',
+  'registry.filterPosyandu': 'Find a posyandu or village',
+  'registry.posyanduMore':
+    'Showing {shown} of {total} posyandu. Choose an area or type a posyandu or village name.',
   'registry.posyanduList': 'Posyandu list',
   'registry.childrenCount': '{count} children',
   'registry.changePosyandu': 'Change posyandu',
@@ -342,6 +344,9 @@ export const en: Messages = {
   'followUp.catUnderweight': 'Underweight (WAZ < −2)',
   'followUp.catTwoT': '2T (no gain twice)',
   'followUp.catImplausible': 'Implausible (to check)',
+  'followUp.truncated':
+    'Only the first {count} children are shown. Choose a smaller area or a posyandu; the download has them all.',
+  'followUp.countAtLeast': '{count} or more children',
   'followUp.from': 'From',
   'followUp.to': 'To',
   'followUp.results': 'Children',

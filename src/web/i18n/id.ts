@@ -174,7 +174,9 @@ export const id = {
   'registry.posyandu': 'Posyandu',
   'registry.choosePosyandu': 'Pilih posyandu tempat Anda mencatat penimbangan.',
   'registry.noPosyandu': 'Belum ada posyandu di wilayah ini. Minta administrator menambahkannya.',
-  'registry.filterPosyandu': 'Cari posyandu',
+  'registry.filterPosyandu': 'Cari posyandu atau desa',
+  'registry.posyanduMore':
+    'Tampil {shown} dari {total} posyandu. Pilih wilayah atau ketik nama posyandu/desa.',
   'registry.posyanduList': 'Daftar posyandu',
   'registry.childrenCount': '{count} anak',
   'registry.changePosyandu': 'Ganti posyandu',
@@ -350,6 +352,9 @@ export const id = {
   'followUp.catUnderweight': 'BB kurang / underweight (BB/U < −2 SD)',
   'followUp.catTwoT': '2T (dua kali tidak naik)',
   'followUp.catImplausible': 'Tidak wajar (perlu diperiksa)',
+  'followUp.truncated':
+    'Hanya {count} anak pertama yang tampil. Pilih wilayah atau posyandu yang lebih kecil; file unduhan berisi semuanya.',
+  'followUp.countAtLeast': '{count} anak atau lebih',
   'followUp.from': 'Dari tanggal',
   'followUp.to': 'Sampai tanggal',
   'followUp.results': 'Daftar anak',

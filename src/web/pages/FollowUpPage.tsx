@@ -10,6 +10,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { formatDate, formatNumber, formatShortDate } from '../i18n/format.ts';
 import { useLang, useT, type MessageKey } from '../i18n/language.ts';
 import {
+  FOLLOW_UP_SCREEN_LIMIT,
   registryApi,
   type FollowUpCategory,
   type FollowUpQuery,
@@ -180,7 +181,12 @@ function FollowUpLists({ user }: { user: Me }) {
       <div className="section-head">
         <h2 id="followup-results">
           {list.data
-            ? t('followUp.count', { count: formatNumber(items.length, lang) })
+            ? t(
+                items.length >= FOLLOW_UP_SCREEN_LIMIT ? 'followUp.countAtLeast' : 'followUp.count',
+                {
+                  count: formatNumber(items.length, lang),
+                },
+              )
             : t('followUp.results')}
         </h2>
         <div className="button-row">
@@ -198,6 +204,11 @@ function FollowUpLists({ user }: { user: Me }) {
       <ErrorMessage error={list.error} />
       {list.loading && !list.data && <Loading />}
       {list.data && items.length === 0 && <p>{t('followUp.empty')}</p>}
+      {items.length >= FOLLOW_UP_SCREEN_LIMIT && (
+        <p className="notice notice-warning" role="status">
+          {t('followUp.truncated', { count: formatNumber(FOLLOW_UP_SCREEN_LIMIT, lang) })}
+        </p>
+      )}
 
       {groups.map(([name, rows]) => (
         <section key={name} className="followup-group" aria-label={name}>

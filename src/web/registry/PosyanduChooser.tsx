@@ -13,6 +13,9 @@ import { registryApi } from './api.ts';
 import { rosterHref } from './links.ts';
 import { personNameKey as nameKey } from '../../core/registry/rules.ts';
 
+/** Posyandu listed at once; more are reached by region or name. */
+const MAX_SHOWN = 50;
+
 /** Desa codes have 10 digits: a user scoped to one desa needs no region picker. */
 const DESA_CODE_LENGTH = 10;
 
@@ -39,7 +42,11 @@ export function PosyanduChooser({ user }: { user: Me }) {
   }, [only, choosing]);
 
   const key = nameKey(filter);
-  const shown = key ? items.filter((p) => nameKey(p.name).includes(key)) : items;
+  const matching = key
+    ? items.filter((p) => nameKey(p.name).includes(key) || nameKey(p.regionName).includes(key))
+    : items;
+  // A kabupaten has hundreds of posyandu: list a screenful, the name filter finds the rest.
+  const shown = matching.slice(0, MAX_SHOWN);
 
   return (
     <>
@@ -65,6 +72,14 @@ export function PosyanduChooser({ user }: { user: Me }) {
             onChange={(e) => setFilter(e.target.value)}
           />
         </div>
+      )}
+      {matching.length > shown.length && (
+        <p className="hint" role="status">
+          {t('registry.posyanduMore', {
+            shown: formatNumber(shown.length, lang),
+            total: formatNumber(matching.length, lang),
+          })}
+        </p>
       )}
       {shown.length > 0 && (
         <ul className="pick-list" aria-label={t('registry.posyanduList')}>

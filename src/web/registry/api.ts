@@ -46,13 +46,19 @@ export interface FollowUpQuery {
   to: string;
 }
 
-function followUpParams(query: FollowUpQuery) {
+/** Rows shown on the screen: enough for a puskesmas round, light enough for the browser. */
+export const FOLLOW_UP_SCREEN_LIMIT = 1000;
+/** Rows in a download: the most the API gives (contract followUpQuerySchema). */
+export const FOLLOW_UP_FILE_LIMIT = 100_000;
+
+function followUpParams(query: FollowUpQuery, limit: number) {
   return {
     region: query.region,
     posyanduId: query.posyanduId,
     categories: query.categories.join(','),
     from: query.from,
     to: query.to,
+    limit,
   };
 }
 
@@ -89,13 +95,13 @@ export const registryApi = {
 
   followUp: (query: FollowUpQuery, signal?: AbortSignal) =>
     request<FollowUpList>('GET', '/api/follow-up', {
-      query: { ...followUpParams(query), format: 'json' },
+      query: { ...followUpParams(query, FOLLOW_UP_SCREEN_LIMIT), format: 'json' },
       signal,
     }),
 
   /** A plain link to the same list as a file: the browser downloads it with the session cookie. */
   followUpFileUrl: (query: FollowUpQuery, format: 'csv' | 'xlsx') =>
-    withQuery('/api/follow-up', { ...followUpParams(query), format }),
+    withQuery('/api/follow-up', { ...followUpParams(query, FOLLOW_UP_FILE_LIMIT), format }),
 };
 
 /** Answers of the writes (./submit.ts), kept here beside the other shapes. */
