@@ -14,6 +14,8 @@ const desa = '5371041001';
 const kaderEmail = 'kader.melati@e2e.tumbuh.id';
 const newPassword = 'posyandu melati sehat selalu';
 const phone = { width: 390, height: 844 };
+/** How long a screen may take to show what is expected (a cold server, a slow CI machine). */
+const until = { timeout: 15_000 };
 
 /** A calendar date `months` before today, on day 10, as the phone's local date. */
 function monthsAgo(months: number): { day: string; month: string; year: string; iso: string } {
@@ -73,9 +75,11 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByLabel('Kata sandi baru', { exact: true }).fill(newPassword);
     await page.getByLabel('Ulangi kata sandi baru').fill(newPassword);
     await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /Posyandu Melati/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Posyandu Melati/ }).count(), until)
+      .toBe(1);
     expect(new URL(page.url()).pathname).toBe('/input');
-    await expect.poll(() => page.getByText('Belum ada anak terdaftar').count()).toBe(1);
+    await expect.poll(() => page.getByText('Belum ada anak terdaftar').count(), until).toBe(1);
   });
 
   it('registers a child and mother in one short form', async () => {
@@ -85,20 +89,20 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByLabel('Tanggal', { exact: true }).fill(born.day);
     await page.getByLabel('Bulan', { exact: true }).selectOption(born.month);
     await page.getByLabel('Tahun', { exact: true }).fill(born.year);
-    await expect.poll(() => page.getByText('umur sekarang 14 bulan').count()).toBe(1);
+    await expect.poll(() => page.getByText('umur sekarang 14 bulan').count(), until).toBe(1);
     // The NIK is checked while it is typed.
     await page.getByLabel('NIK anak (tidak wajib)').fill('53710412');
-    await expect.poll(() => page.getByText('8 dari 16 angka').count()).toBe(1);
+    await expect.poll(() => page.getByText('8 dari 16 angka').count(), until).toBe(1);
     await page.getByLabel('NIK anak (tidak wajib)').fill('');
     await page.getByLabel('Nama ibu').fill('Yosefina Bano');
     await page.getByLabel('Alamat').fill('RT 02/RW 01, Oebobo');
     await screenshot(page, 'registry-register-phone');
     await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
 
-    await expect.poll(() => page.getByText(`${childName} sudah terdaftar.`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`${childName} sudah terdaftar.`).count(), until).toBe(1);
     const row = page.getByRole('link', { name: new RegExp(childName) });
-    await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => row.getByText('Belum ditimbang bulan ini').count()).toBe(1);
+    await expect.poll(() => row.count(), until).toBe(1);
+    await expect.poll(() => row.getByText('Belum ditimbang bulan ini').count(), until).toBe(1);
     await screenshot(page, 'registry-roster-phone');
   });
 
@@ -112,14 +116,19 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByLabel('Nama ibu').fill('Yosefina Bano');
     await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Anak ini mungkin sudah terdaftar' }).count())
+      .poll(
+        () => page.getByRole('heading', { name: 'Anak ini mungkin sudah terdaftar' }).count(),
+        until,
+      )
       .toBe(1);
-    await expect.poll(() => page.getByRole('link', { name: /Buka data anak ini/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('link', { name: /Buka data anak ini/ }).count(), until)
+      .toBe(1);
     await screenshot(page, 'registry-duplicate-phone');
     // Not a different child: back to the list without registering it twice.
     await page.getByRole('link', { name: 'Batal' }).click();
     await expect
-      .poll(() => page.getByRole('link', { name: new RegExp(childName, 'i') }).count())
+      .poll(() => page.getByRole('link', { name: new RegExp(childName, 'i') }).count(), until)
       .toBe(1);
   });
 
@@ -127,16 +136,16 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByLabel('Cari nama anak atau ibu').fill('goreti');
     await page.getByRole('link', { name: new RegExp(childName) }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: new RegExp(childName) }).count())
+      .poll(() => page.getByRole('heading', { name: new RegExp(childName) }).count(), until)
       .toBe(1);
     // Under 24 months the length is measured lying down, chosen by itself.
-    await expect.poll(() => page.getByLabel('Telentang (PB)').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Telentang (PB)').isChecked(), until).toBe(true);
 
     await page.getByLabel('Berat badan (kg)').fill('8,1');
     await page.getByLabel('Panjang badan (cm)').fill('69,8');
     const status = page.locator('.live-status');
-    await expect.poll(() => status.getByText(/^Pendek z/).count()).toBe(1);
-    await expect.poll(() => status.getByText('Penimbangan pertama (B)').count()).toBe(1);
+    await expect.poll(() => status.getByText(/^Pendek z/).count(), until).toBe(1);
+    await expect.poll(() => status.getByText('Penimbangan pertama (B)').count(), until).toBe(1);
     await screenshot(page, 'registry-measure-phone');
 
     // A weight no child of 14 months has: the kader is asked to check before it is saved.
@@ -144,7 +153,10 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     const confirm = page.getByRole('alertdialog');
     await expect
-      .poll(() => confirm.getByText('Nilai tidak wajar — periksa lagi. Simpan tetap?').count())
+      .poll(
+        () => confirm.getByText('Nilai tidak wajar — periksa lagi. Simpan tetap?').count(),
+        until,
+      )
       .toBe(1);
     await screenshot(page, 'registry-implausible-phone', false);
     await confirm.getByRole('button', { name: 'Periksa lagi' }).click();
@@ -152,12 +164,12 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
 
     await expect
-      .poll(() => page.getByText(/^Tersimpan: Maria Goreti Bano — Pendek/).count())
+      .poll(() => page.getByText(/^Tersimpan: Maria Goreti Bano — Pendek/).count(), until)
       .toBe(1);
     await page.getByLabel('Cari nama anak atau ibu').fill('');
     const row = page.getByRole('link', { name: new RegExp(childName) });
-    await expect.poll(() => row.getByText('Sudah ditimbang bulan ini').count()).toBe(1);
-    await expect.poll(() => row.getByText('Pendek').count()).toBe(1);
+    await expect.poll(() => row.getByText('Sudah ditimbang bulan ini').count(), until).toBe(1);
+    await expect.poll(() => row.getByText('Pendek').count(), until).toBe(1);
     await screenshot(page, 'registry-saved-phone', false);
   });
 
@@ -165,20 +177,24 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await page.getByRole('link', { name: new RegExp(childName) }).click();
     await page.getByRole('link', { name: 'Lihat grafik' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: childName, level: 1 }).count())
+      .poll(() => page.getByRole('heading', { name: childName, level: 1 }).count(), until)
       .toBe(1);
-    await expect.poll(() => page.locator('.growth-chart-canvas svg').count()).toBe(3);
-    await expect.poll(() => page.getByText('Berat badan menurut umur (BB/U)').count()).toBe(1);
-    await expect.poll(() => page.getByText('Umur (bulan)').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.growth-chart-canvas svg').count(), until).toBe(3);
+    await expect
+      .poll(() => page.getByText('Berat badan menurut umur (BB/U)').count(), until)
+      .toBe(1);
+    await expect.poll(() => page.getByText('Umur (bulan)').count(), until).toBeGreaterThan(0);
     await screenshot(page, 'registry-child-phone');
 
     await page.getByRole('button', { name: /^Koreksi pengukuran/ }).click();
-    await expect.poll(() => page.getByLabel('Berat badan (kg)').inputValue()).toBe('8,1');
+    await expect.poll(() => page.getByLabel('Berat badan (kg)').inputValue(), until).toBe('8,1');
     await page.getByLabel('Panjang badan (cm)').fill('72');
     await page.getByRole('button', { name: 'Simpan koreksi' }).click();
-    await expect.poll(() => page.getByText(/^Koreksi tersimpan/).count()).toBe(1);
-    await expect.poll(() => page.locator('.row-superseded').getByText('dikoreksi').count()).toBe(1);
-    await expect.poll(() => page.locator('.history-table tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByText(/^Koreksi tersimpan/).count(), until).toBe(1);
+    await expect
+      .poll(() => page.locator('.row-superseded').getByText('dikoreksi').count(), until)
+      .toBe(1);
+    await expect.poll(() => page.locator('.history-table tbody tr').count(), until).toBe(2);
     await screenshot(page, 'registry-corrected-phone');
   });
 
@@ -209,9 +225,11 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await logIn(desk, server.url, server.adminEmail, 'kupang sehat bebas stunting');
     await desk.waitForURL(/dasbor/);
     await desk.goto(`${server.url}/tindak-lanjut`);
-    await expect.poll(() => desk.getByRole('link', { name: 'Yakobus Bano' }).count()).toBe(1);
     await expect
-      .poll(() => desk.getByRole('heading', { name: /Posyandu Melati/, level: 3 }).count())
+      .poll(() => desk.getByRole('link', { name: 'Yakobus Bano' }).count(), until)
+      .toBe(1);
+    await expect
+      .poll(() => desk.getByRole('heading', { name: /Posyandu Melati/, level: 3 }).count(), until)
       .toBe(1);
     const csv = await desk.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href');
     expect(csv).toContain('format=csv');
