@@ -298,6 +298,8 @@ export const en: Messages = {
   'childPage.measureNow': 'Weigh & measure',
   'childPage.referralNeeded': 'Referral to the puskesmas needed',
   'childPage.noReferral': 'No referral needed at present.',
+  'childPage.merged': 'This record is a duplicate and was merged into another child record.',
+  'childPage.openMerged': 'Open the record in use',
   'childPage.chartsTitle': 'Growth charts',
   'childPage.historyTitle': 'Measurement history',
   'childPage.noMeasurements': 'This child has not been measured yet.',

@@ -305,6 +305,8 @@ export const id = {
   'childPage.measureNow': 'Timbang & ukur',
   'childPage.referralNeeded': 'Perlu dirujuk ke puskesmas',
   'childPage.noReferral': 'Saat ini tidak perlu rujukan.',
+  'childPage.merged': 'Data ini duplikat dan sudah digabung ke data anak yang lain.',
+  'childPage.openMerged': 'Buka data yang dipakai',
   'childPage.chartsTitle': 'Grafik pertumbuhan',
   'childPage.historyTitle': 'Riwayat penimbangan',
   'childPage.noMeasurements': 'Anak ini belum pernah ditimbang.',

@@ -17,6 +17,7 @@ import { MeasurementForm } from '../registry/MeasurementForm.tsx';
 import { measureHref } from '../registry/links.ts';
 import { ageText, statusSummaryText } from '../registry/status.ts';
 import { todayIso } from '../registry/values.ts';
+import { childPath } from '../router.ts';
 import { useSession } from '../session.ts';
 import { showToast } from '../toast.ts';
 
@@ -56,8 +57,16 @@ export default function ChildPage({ id }: { id: string }) {
   return (
     <>
       <ChildHeader data={data} />
+      {data.child.mergedInto && (
+        <div className="notice notice-warning" role="note">
+          <p>
+            <StatusIcon kind="warning" /> {t('childPage.merged')}{' '}
+            <Link to={childPath(data.child.mergedInto)}>{t('childPage.openMerged')}</Link>
+          </p>
+        </div>
+      )}
       <ReferralBox referral={data.referral} />
-      {canWrite && (
+      {canWrite && !data.child.mergedInto && (
         <p>
           <Link
             to={measureHref(data.posyandu.id, data.child.id)}
@@ -102,7 +111,7 @@ export default function ChildPage({ id }: { id: string }) {
         ) : (
           <MeasurementHistory
             measurements={data.measurements}
-            onCorrect={canWrite ? startCorrection : undefined}
+            onCorrect={canWrite && !data.child.mergedInto ? startCorrection : undefined}
           />
         )}
       </section>
