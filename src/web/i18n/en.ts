@@ -275,6 +275,9 @@ export const en: Messages = {
   'child.address': 'Address',
   'child.submit': 'Register',
   'child.registered': '{name} is registered.',
+  'child.updated': "{name}'s record is saved.",
+  'child.versionConflict':
+    'Someone else has just changed this record. Reload the page, then make your change again.',
   'child.problemRequired': 'Required.',
   'child.problemSex': 'Choose boy or girl.',
   'child.problemDate': 'Enter a real day, month and year of birth.',
@@ -300,6 +303,7 @@ export const en: Messages = {
   'childPage.noReferral': 'No referral needed at present.',
   'childPage.merged': 'This record is a duplicate and was merged into another child record.',
   'childPage.openMerged': 'Open the record in use',
+  'childPage.editChild': "Edit the child's record",
   'childPage.chartsTitle': 'Growth charts',
   'childPage.historyTitle': 'Measurement history',
   'childPage.noMeasurements': 'This child has not been measured yet.',

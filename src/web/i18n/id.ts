@@ -282,6 +282,9 @@ export const id = {
   'child.address': 'Alamat',
   'child.submit': 'Daftarkan',
   'child.registered': '{name} sudah terdaftar.',
+  'child.updated': 'Data {name} sudah disimpan.',
+  'child.versionConflict':
+    'Data anak ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.',
   'child.problemRequired': 'Wajib diisi.',
   'child.problemSex': 'Pilih laki-laki atau perempuan.',
   'child.problemDate': 'Isi tanggal, bulan dan tahun lahir yang benar.',
@@ -307,6 +310,7 @@ export const id = {
   'childPage.noReferral': 'Saat ini tidak perlu rujukan.',
   'childPage.merged': 'Data ini duplikat dan sudah digabung ke data anak yang lain.',
   'childPage.openMerged': 'Buka data yang dipakai',
+  'childPage.editChild': 'Ubah data anak',
   'childPage.chartsTitle': 'Grafik pertumbuhan',
   'childPage.historyTitle': 'Riwayat penimbangan',
   'childPage.noMeasurements': 'Anak ini belum pernah ditimbang.',

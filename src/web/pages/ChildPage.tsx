@@ -12,6 +12,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import { registryApi, type ChildDetail, type MeasurementView } from '../registry/api.ts';
+import { ChildRegistration } from '../registry/ChildRegistration.tsx';
 import { MeasurementHistory } from '../registry/MeasurementHistory.tsx';
 import { MeasurementForm } from '../registry/MeasurementForm.tsx';
 import { measureHref } from '../registry/links.ts';
@@ -36,6 +37,7 @@ export default function ChildPage({ id }: { id: string }) {
   const { user } = useSession();
   const detail = useApi(id, (childId, signal) => registryApi.child(childId, signal));
   const [correcting, setCorrecting] = useState<MeasurementView | null>(null);
+  const [editing, setEditing] = useState(false);
   const historyRef = useRef<HTMLElement>(null);
   const data = detail.data;
   const canWrite = user ? roleAllows(user.role, 'records:write') : false;
@@ -66,15 +68,34 @@ export default function ChildPage({ id }: { id: string }) {
         </div>
       )}
       <ReferralBox referral={data.referral} />
-      {canWrite && !data.child.mergedInto && (
-        <p>
-          <Link
-            to={measureHref(data.posyandu.id, data.child.id)}
-            className="button button-primary button-big"
-          >
-            {t('childPage.measureNow')}
-          </Link>
-        </p>
+      {editing ? (
+        <section className="card" aria-labelledby="edit-title">
+          <h2 id="edit-title">{t('childPage.editChild')}</h2>
+          <ChildRegistration
+            posyanduId={data.posyandu.id}
+            editing={data.child}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              detail.reload();
+            }}
+          />
+        </section>
+      ) : (
+        canWrite &&
+        !data.child.mergedInto && (
+          <p className="button-row">
+            <Link
+              to={measureHref(data.posyandu.id, data.child.id)}
+              className="button button-primary button-big"
+            >
+              {t('childPage.measureNow')}
+            </Link>
+            <button type="button" className="button button-big" onClick={() => setEditing(true)}>
+              {t('childPage.editChild')}
+            </button>
+          </p>
+        )
       )}
 
       <section aria-labelledby="charts-title">

@@ -6,14 +6,14 @@ import { FieldError } from '../components/FieldError.tsx';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { StatusIcon } from '../components/StatusIcon.tsx';
-import { formatDate, monthNames } from '../i18n/format.ts';
-import { useLang, useT, type Translate } from '../i18n/language.ts';
+import { formatDate, formatNumber, monthNames } from '../i18n/format.ts';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language.ts';
 import { childPath, navigate } from '../router.ts';
 import { showToast } from '../toast.ts';
 import type { ChildView } from './api.ts';
 import { rosterHref } from './links.ts';
 import { moveFocusOnEnter } from './form-keys.ts';
-import { newId, submitChild, type SubmitOutcome } from './submit.ts';
+import { newId, submitChild, submitChildUpdate, type SubmitOutcome } from './submit.ts';
 import { ageText } from './status.ts';
 import { digitsOnly, isoFromParts, parseDecimalInput, todayIso } from './values.ts';
 
@@ -68,28 +68,54 @@ function nikHint(value: string, t: Translate): { text: string; ok: boolean } | n
   return isNik(value) ? { text: t('child.nikOk'), ok: true } : null;
 }
 
+export interface ChildRegistrationProps {
+  posyanduId: string;
+  /** Correcting this child's record (PATCH with its version) instead of registering a new one. */
+  editing?: ChildView | undefined;
+  /** After a correction is saved (edit mode). */
+  onSaved?: ((child: ChildView) => void) | undefined;
+  /** Cancel of a correction (edit mode); a registration goes back to the roster. */
+  onCancel?: (() => void) | undefined;
+}
+
+const partsOf = (iso: string | undefined) => {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : null;
+};
+
+const decimalText = (value: number | null | undefined, lang: Lang) =>
+  value === null || value === undefined ? '' : formatNumber(value, lang);
+
 /**
  * Registering a child and its mother, meant to take under a minute at the posyandu table:
  * only name, sex and birth date are required. The birth date is typed as day, month, year
  * (copied from the Buku KIA), not picked on a small calendar. When the server finds a likely
  * duplicate the candidates are shown: open one, or confirm that this is a different child.
+ * With `editing` the same form corrects a registered child (a wrong birth date changes every
+ * z-score, so it must be correctable where the kader works).
  */
-export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
+export function ChildRegistration({
+  posyanduId,
+  editing,
+  onSaved,
+  onCancel,
+}: ChildRegistrationProps) {
   const t = useT();
   const lang = useLang();
   const ids = useId();
-  const [childId] = useState(newId);
-  const [name, setName] = useState('');
-  const [sex, setSex] = useState<1 | 2 | null>(null);
-  const [day, setDay] = useState('');
-  const [month, setMonth] = useState('');
-  const [year, setYear] = useState('');
-  const [nik, setNik] = useState('');
-  const [motherName, setMotherName] = useState('');
-  const [motherNik, setMotherNik] = useState('');
-  const [birthWeight, setBirthWeight] = useState('');
-  const [birthLength, setBirthLength] = useState('');
-  const [address, setAddress] = useState('');
+  const [childId] = useState(() => editing?.id ?? newId());
+  const born = partsOf(editing?.birthDate);
+  const [name, setName] = useState(editing?.name ?? '');
+  const [sex, setSex] = useState<1 | 2 | null>(editing?.sex ?? null);
+  const [day, setDay] = useState(born?.day ?? '');
+  const [month, setMonth] = useState(born?.month ?? '');
+  const [year, setYear] = useState(born?.year ?? '');
+  const [nik, setNik] = useState(editing?.nik ?? '');
+  const [motherName, setMotherName] = useState(editing?.motherName ?? '');
+  const [motherNik, setMotherNik] = useState(editing?.motherNik ?? '');
+  const [birthWeight, setBirthWeight] = useState(() => decimalText(editing?.birthWeightKg, lang));
+  const [birthLength, setBirthLength] = useState(() => decimalText(editing?.birthLengthCm, lang));
+  const [address, setAddress] = useState(editing?.address ?? '');
   const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -134,9 +160,7 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
     if (sex === null || !birthDate) return;
     setBusy(true);
     setOutcome(null);
-    const result = await submitChild({
-      id: childId,
-      posyanduId,
+    const fields = {
       name: name.trim(),
       sex,
       birthDate,
@@ -146,12 +170,19 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
       birthWeightKg: birthWeightKg ?? null,
       birthLengthCm: birthLengthCm ?? null,
       address: address.trim() || null,
-      confirmNotDuplicate,
-    });
+    };
+    const result = editing
+      ? await submitChildUpdate(editing.id, { ...fields, version: editing.version })
+      : await submitChild({ ...fields, id: childId, posyanduId, confirmNotDuplicate });
     setBusy(false);
     if (result.kind === 'saved') {
-      showToast(t('child.registered', { name: result.value.child.name }));
-      navigate(rosterHref(posyanduId), { replace: true });
+      if (editing) {
+        showToast(t('child.updated', { name: result.value.child.name }));
+        onSaved?.(result.value.child);
+      } else {
+        showToast(t('child.registered', { name: result.value.child.name }));
+        navigate(rosterHref(posyanduId), { replace: true });
+      }
       return;
     }
     setOutcome(result);
@@ -181,10 +212,14 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={rosterHref(posyanduId)}>← {t('registry.backToList')}</Link>
-      </p>
-      <PageHeading>{t('child.registerTitle')}</PageHeading>
+      {!editing && (
+        <>
+          <p className="back-link">
+            <Link to={rosterHref(posyanduId)}>← {t('registry.backToList')}</Link>
+          </p>
+          <PageHeading>{t('child.registerTitle')}</PageHeading>
+        </>
+      )}
       <p className="hint">{t('child.requiredNote')}</p>
 
       <form
@@ -418,14 +453,27 @@ export function ChildRegistration({ posyanduId }: { posyanduId: string }) {
             <p>{outcome.message}</p>
           </div>
         )}
-        {outcome?.kind === 'error' && <ErrorMessage error={outcome.error} />}
+        {outcome?.kind === 'error' &&
+          (outcome.error.code === 'conflict' ? (
+            <div role="alert" className="notice notice-error">
+              <p>{t('child.versionConflict')}</p>
+            </div>
+          ) : (
+            <ErrorMessage error={outcome.error} />
+          ))}
 
         <div className="form-actions">
-          <Link to={rosterHref(posyanduId)} className="button button-big">
-            {t('measure.cancel')}
-          </Link>
+          {editing ? (
+            <button type="button" className="button button-big" onClick={onCancel}>
+              {t('measure.cancel')}
+            </button>
+          ) : (
+            <Link to={rosterHref(posyanduId)} className="button button-big">
+              {t('measure.cancel')}
+            </Link>
+          )}
           <button type="submit" className="button button-primary button-big" disabled={busy}>
-            {busy ? t('common.saving') : t('child.submit')}
+            {busy ? t('common.saving') : editing ? t('common.save') : t('child.submit')}
           </button>
         </div>
       </form>

@@ -85,14 +85,6 @@ export const registryApi = {
     signal?: AbortSignal,
   ) => request<{ items: ChildView[] }>('GET', '/api/children', { query, signal }),
 
-  updateChild: (childId: string, body: ChildUpdateBody) =>
-    request<{ child: ChildView }>('PATCH', `/api/children/${id(childId)}`, { body }),
-
-  mergeChild: (childId: string, duplicateId: string) =>
-    request<{ child: ChildView }>('POST', `/api/children/${id(childId)}/merge`, {
-      body: { duplicateId },
-    }),
-
   followUp: (query: FollowUpQuery, signal?: AbortSignal) =>
     request<FollowUpList>('GET', '/api/follow-up', {
       query: { ...followUpParams(query, FOLLOW_UP_SCREEN_LIMIT), format: 'json' },
@@ -108,6 +100,12 @@ export const registryApi = {
 export const registryWrites = {
   createChild: (body: ChildBody) =>
     request<{ child: ChildView }>('POST', '/api/children', { body }),
+  updateChild: (childId: string, body: ChildUpdateBody) =>
+    request<{ child: ChildView }>('PATCH', `/api/children/${id(childId)}`, { body }),
+  mergeChild: (childId: string, duplicateId: string) =>
+    request<{ child: ChildView }>('POST', `/api/children/${id(childId)}/merge`, {
+      body: { duplicateId },
+    }),
   recordMeasurement: (body: MeasurementBody) =>
     request<RecordMeasurementResponse>('POST', '/api/measurements', { body }),
   correctMeasurement: (measurementId: string, body: CorrectionBody) =>

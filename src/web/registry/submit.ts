@@ -11,6 +11,7 @@ import { ApiError, isApiError } from '../api-client.ts';
 import {
   registryWrites,
   type ChildBody,
+  type ChildUpdateBody,
   type ChildView,
   type CorrectionBody,
   type DuplicateCandidate,
@@ -117,6 +118,17 @@ export function submitChild(
   body: ChildBody & { id: string },
 ): Promise<SubmitOutcome<{ child: ChildView }>> {
   return settle(() => registryWrites.createChild(body));
+}
+
+/**
+ * A correction of a child's record, sent with the version it was read at: if someone changed it
+ * meanwhile the answer is a `conflict` error (reload and redo), never a silent overwrite.
+ */
+export function submitChildUpdate(
+  childId: string,
+  body: ChildUpdateBody,
+): Promise<SubmitOutcome<{ child: ChildView }>> {
+  return settle(() => registryWrites.updateChild(childId, body));
 }
 
 /** One month's weighing/measuring of a child. The body must carry an id from newId(). */
