@@ -196,6 +196,16 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
       .toBe(1);
     await expect.poll(() => page.locator('.history-table tbody tr').count(), until).toBe(2);
     await screenshot(page, 'registry-corrected-phone');
+
+    // The child's record itself is corrected in place, with the version it was read at.
+    await page.getByRole('button', { name: 'Ubah data anak' }).click();
+    await expect.poll(() => page.getByLabel('Nama ibu').inputValue(), until).toBe('Yosefina Bano');
+    await page.getByLabel('Alamat').fill('RT 03/RW 01, Oebobo');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect
+      .poll(() => page.getByText(`Data ${childName} sudah disimpan.`).count(), until)
+      .toBe(1);
+    await expect.poll(() => page.getByText('RT 03/RW 01, Oebobo').count(), until).toBe(1);
   });
 
   it('lists children to follow up for the district and links to the downloads', async () => {
