@@ -16,6 +16,7 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
           ...process.env,
           TUMBUH_DB_DIR: ':memory:',
           TUMBUH_SEED_REGIONS: 'false',
+          TUMBUH_DEMO: 'false',
           LOG_LEVEL: 'silent',
           DATABASE_URL: '',
           ...env,
