@@ -25,6 +25,12 @@ import { showToast } from '../toast.ts';
 // ECharts is large: the charts arrive in their own chunk after the page's text.
 const GrowthCharts = lazy(() => import('../registry/GrowthCharts.tsx'));
 
+/**
+ * A form that opens in place takes the focus, so keyboard and screen-reader users land in it.
+ * Module-level, so React calls it once per mount and not at every render.
+ */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
 const isReferralReason = (code: string): code is ReferralReason => code in referralReasonLabels;
 
 /**
@@ -70,7 +76,9 @@ export default function ChildPage({ id }: { id: string }) {
       <ReferralBox referral={data.referral} />
       {editing ? (
         <section className="card" aria-labelledby="edit-title">
-          <h2 id="edit-title">{t('childPage.editChild')}</h2>
+          <h2 id="edit-title" ref={focusOnMount} tabIndex={-1}>
+            {t('childPage.editChild')}
+          </h2>
           <ChildRegistration
             posyanduId={data.posyandu.id}
             editing={data.child}
@@ -109,7 +117,7 @@ export default function ChildPage({ id }: { id: string }) {
         <h2 id="history-title">{t('childPage.historyTitle')}</h2>
         {correcting ? (
           <div className="card correction">
-            <h3>
+            <h3 ref={focusOnMount} tabIndex={-1}>
               {t('childPage.correctTitle', { date: formatDate(correcting.measuredOn, lang) })}
             </h3>
             <MeasurementForm
