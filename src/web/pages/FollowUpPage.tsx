@@ -210,15 +210,19 @@ function FollowUpLists({ user }: { user: Me }) {
         </p>
       )}
 
-      {groups.map(([name, rows]) => (
-        <section key={name} className="followup-group" aria-label={name}>
+      {groups.map((group) => (
+        <section
+          key={group.key}
+          className="followup-group"
+          aria-label={`${group.posyanduName} · ${group.regionName}`}
+        >
           <h3>
-            {name}{' '}
+            {group.posyanduName}{' '}
             <span className="heading-note">
-              · {rows[0]!.regionName} · {t('followUp.groupCount', { count: rows.length })}
+              · {group.regionName} · {t('followUp.groupCount', { count: group.rows.length })}
             </span>
           </h3>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={name}>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={group.posyanduName}>
             <table className="followup-table">
               <thead>
                 <tr>
@@ -231,7 +235,7 @@ function FollowUpLists({ user }: { user: Me }) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
+                {group.rows.map((row) => (
                   <FollowUpTableRow key={row.childId} row={row} />
                 ))}
               </tbody>
@@ -243,17 +247,38 @@ function FollowUpLists({ user }: { user: Me }) {
   );
 }
 
-function groupByPosyandu(items: readonly FollowUpRow[]): [string, FollowUpRow[]][] {
-  const groups = new Map<string, FollowUpRow[]>();
+interface FollowUpGroup {
+  key: string;
+  posyanduName: string;
+  regionName: string;
+  rows: FollowUpRow[];
+}
+
+/**
+ * Rows grouped by posyandu. Rows carry the posyandu's name and desa but no id, and names repeat
+ * across villages ("Posyandu Mawar"), so a group is a name within a desa.
+ */
+function groupByPosyandu(items: readonly FollowUpRow[]): FollowUpGroup[] {
+  const groups = new Map<string, FollowUpGroup>();
   for (const item of items) {
-    const key = item.posyanduName;
+    const key = `${item.posyanduName}\u0000${item.regionName}`;
     const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+    if (group) group.rows.push(item);
+    else
+      groups.set(key, {
+        key,
+        posyanduName: item.posyanduName,
+        regionName: item.regionName,
+        rows: [item],
+      });
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => collator.compare(a, b))
-    .map(([name, rows]) => [name, rows.sort((a, b) => collator.compare(a.name, b.name))]);
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        collator.compare(a.regionName, b.regionName) ||
+        collator.compare(a.posyanduName, b.posyanduName),
+    )
+    .map((g) => ({ ...g, rows: g.rows.sort((a, b) => collator.compare(a.name, b.name)) }));
 }
 
 function FollowUpTableRow({ row }: { row: FollowUpRow }) {
