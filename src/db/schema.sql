@@ -95,6 +95,66 @@ CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
 CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
 CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
 
+table import_batch (
+  id uuid not null,
+  actor_id uuid,
+  region_code text not null,
+  posyandu_id uuid,
+  file_name text not null,
+  file_size bigint not null,
+  file_sha256 text not null,
+  format text,
+  sheet text,
+  status text not null,
+  error_code text,
+  error_details jsonb,
+  columns jsonb,
+  rows_total integer not null default 0,
+  rows_imported integer not null default 0,
+  rows_duplicate integer not null default 0,
+  rows_rejected integer not null default 0,
+  rows_warned integer not null default 0,
+  children_matched integer not null default 0,
+  children_created integer not null default 0,
+  posyandu_created integer not null default 0,
+  issues_stored integer not null default 0,
+  bytes_read bigint not null default 0,
+  bytes_total bigint not null default 0,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  committed_at timestamp with time zone,
+  constraint import_batch_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 255))),
+  constraint import_batch_file_sha256_check CHECK ((file_sha256 ~ '^[0-9a-f]{64}$'::text)),
+  constraint import_batch_file_size_check CHECK ((file_size >= 0)),
+  constraint import_batch_format_check CHECK ((format = ANY (ARRAY['csv'::text, 'xlsx'::text]))),
+  constraint import_batch_region_code_check CHECK ((length(region_code) = ANY (ARRAY[2, 4, 6, 10]))),
+  constraint import_batch_sheet_check CHECK ((length(sheet) <= 100)),
+  constraint import_batch_status_check CHECK ((status = ANY (ARRAY['previewing'::text, 'previewed'::text, 'committing'::text, 'committed'::text, 'failed'::text]))),
+  constraint import_batch_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app_user(id),
+  constraint import_batch_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
+  constraint import_batch_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint import_batch_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX import_batch_pkey ON import_batch USING btree (id);
+CREATE INDEX import_batch_region_idx ON import_batch USING btree (region_code text_pattern_ops, created_at DESC);
+CREATE INDEX import_batch_sha_idx ON import_batch USING btree (file_sha256);
+
+table import_issue (
+  import_id uuid not null,
+  seq integer not null,
+  row_number integer not null,
+  column_name text,
+  field text,
+  severity text not null,
+  code text not null,
+  details jsonb,
+  constraint import_issue_column_name_check CHECK ((length(column_name) <= 200)),
+  constraint import_issue_severity_check CHECK ((severity = ANY (ARRAY['error'::text, 'warning'::text]))),
+  constraint import_issue_import_id_fkey FOREIGN KEY (import_id) REFERENCES import_batch(id) ON DELETE CASCADE,
+  constraint import_issue_pkey PRIMARY KEY (import_id, seq)
+);
+CREATE UNIQUE INDEX import_issue_pkey ON import_issue USING btree (import_id, seq);
+
 table measurement (
   id uuid not null,
   child_id uuid not null,
@@ -132,6 +192,7 @@ table measurement (
   supersedes uuid,
   superseded_at timestamp with time zone,
   created_at timestamp with time zone not null default now(),
+  import_id uuid,
   constraint measurement_age_days_check CHECK (((age_days >= 0) AND (age_days <= 1856))),
   constraint measurement_head_cm_check CHECK (((head_cm > (0)::numeric) AND (head_cm < (70)::numeric))),
   constraint measurement_height_cm_check CHECK (((height_cm >= (38)::numeric) AND (height_cm <= (130)::numeric))),
@@ -143,6 +204,7 @@ table measurement (
   constraint measurement_weight_kg_check CHECK (((weight_kg > (0)::numeric) AND (weight_kg <= (40)::numeric))),
   constraint measurement_child_id_fkey FOREIGN KEY (child_id) REFERENCES child(id),
   constraint measurement_entered_by_fkey FOREIGN KEY (entered_by) REFERENCES app_user(id),
+  constraint measurement_import_id_fkey FOREIGN KEY (import_id) REFERENCES import_batch(id),
   constraint measurement_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
   constraint measurement_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
   constraint measurement_supersedes_fkey FOREIGN KEY (supersedes) REFERENCES measurement(id),

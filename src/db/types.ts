@@ -15,6 +15,8 @@ export interface Database {
   child: ChildTable;
   measurement: MeasurementTable;
   app_setting: AppSettingTable;
+  import_batch: ImportBatchTable;
+  import_issue: ImportIssueTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -156,6 +158,8 @@ export interface MeasurementTable {
   supersedes: string | null;
   superseded_at: Timestamp | null;
   created_at: Generated<Date>;
+  /** The file import that stored it (migration 0005); null for entry, API and sync. */
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type MeasurementRow = Selectable<MeasurementTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;
@@ -166,3 +170,49 @@ export interface AppSettingTable {
   value: ColumnType<unknown, string, string>;
   updated_at: Generated<Date>;
 }
+
+/** One uploaded file and its last run (migration 0005); see docs/import-format.md. */
+export interface ImportBatchTable {
+  id: string;
+  actor_id: string | null;
+  region_code: string;
+  posyandu_id: string | null;
+  file_name: string;
+  file_size: number;
+  file_sha256: string;
+  format: 'csv' | 'xlsx' | null;
+  sheet: string | null;
+  status: 'previewing' | 'previewed' | 'committing' | 'committed' | 'failed';
+  error_code: string | null;
+  /** jsonb: in as JSON text. */
+  error_details: ColumnType<unknown, string | null, string | null>;
+  columns: ColumnType<unknown, string | null, string | null>;
+  rows_total: Generated<number>;
+  rows_imported: Generated<number>;
+  rows_duplicate: Generated<number>;
+  rows_rejected: Generated<number>;
+  rows_warned: Generated<number>;
+  children_matched: Generated<number>;
+  children_created: Generated<number>;
+  posyandu_created: Generated<number>;
+  issues_stored: Generated<number>;
+  bytes_read: Generated<number>;
+  bytes_total: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  committed_at: Timestamp | null;
+}
+export type ImportBatchRow = Selectable<ImportBatchTable>;
+
+/** A row of an import's per-row report: row, column, code; never the cell's value. */
+export interface ImportIssueTable {
+  import_id: string;
+  seq: number;
+  row_number: number;
+  column_name: string | null;
+  field: string | null;
+  severity: 'error' | 'warning';
+  code: string;
+  details: ColumnType<unknown, string | null, string | null>;
+}
+export type ImportIssueRow = Selectable<ImportIssueTable>;
