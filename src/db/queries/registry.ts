@@ -289,15 +289,26 @@ export async function followUpChildren(
 }
 
 // ── batch forms (the import and offline sync send many at once) ────────────────────────────
+// One array parameter per column (`= any($1::uuid[])`, `unnest(…)`) instead of one parameter per
+// value: a statement stays small and quick to plan however many rows it carries, and never meets
+// PostgreSQL's limit of 65,535 parameters (a 5,000-row import chunk would need 190,000).
 
 export async function findChildren(db: Q, ids: string[]): Promise<ChildRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('child').selectAll().where('id', 'in', ids).execute();
+  return db
+    .selectFrom('child')
+    .selectAll()
+    .where(sql<boolean>`id = any(${ids}::uuid[])`)
+    .execute();
 }
 
 export async function findMeasurements(db: Q, ids: string[]): Promise<MeasurementRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('measurement').selectAll().where('id', 'in', ids).execute();
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where(sql<boolean>`id = any(${ids}::uuid[])`)
+    .execute();
 }
 
 /** Current measurements on given (child, day) pairs. */
@@ -306,35 +317,96 @@ export async function currentMeasurementsOnDays(
   pairs: { childId: string; measuredOn: string }[],
 ): Promise<MeasurementRow[]> {
   if (pairs.length === 0) return [];
-  return db
-    .selectFrom('measurement')
-    .selectAll()
-    .where('superseded_at', 'is', null)
-    .where('child_id', 'in', [...new Set(pairs.map((p) => p.childId))])
-    .where('measured_on', 'in', [...new Set(pairs.map((p) => p.measuredOn))])
-    .execute()
-    .then((rows) => {
-      const wanted = new Set(pairs.map((p) => `${p.childId}|${p.measuredOn}`));
-      return rows.filter((r) => wanted.has(`${r.child_id}|${r.measured_on}`));
+  const result = await sql<MeasurementRow>`
+    select m.* from measurement m
+    join unnest(${pairs.map((p) => p.childId)}::uuid[], ${pairs.map((p) => p.measuredOn)}::date[])
+      as p(child_id, measured_on) on m.child_id = p.child_id and m.measured_on = p.measured_on
+    where m.superseded_at is null`.execute(db);
+  // A pair given twice joins twice: one row per measurement.
+  return [...new Map(result.rows.map((r) => [r.id, r])).values()];
+}
+
+/** Columns of measurement in insert order, with the array type each is sent as. */
+const measurementColumns = [
+  ['id', 'uuid'],
+  ['child_id', 'uuid'],
+  ['region_code', 'text'],
+  ['posyandu_id', 'uuid'],
+  ['measured_on', 'date'],
+  ['age_days', 'int4'],
+  ['weight_kg', 'numeric'],
+  ['height_cm', 'numeric'],
+  ['measure', 'text'],
+  ['head_cm', 'numeric'],
+  ['muac_cm', 'numeric'],
+  ['oedema', 'bool'],
+  ['zlen', 'numeric'],
+  ['zwei', 'numeric'],
+  ['zwfl', 'numeric'],
+  ['zbmi', 'numeric'],
+  ['zhc', 'numeric'],
+  ['zac', 'numeric'],
+  ['flen', 'bool'],
+  ['fwei', 'bool'],
+  ['fwfl', 'bool'],
+  ['fbmi', 'bool'],
+  ['fhc', 'bool'],
+  ['fac', 'bool'],
+  ['height_for_age', 'text'],
+  ['weight_for_age', 'text'],
+  ['weight_for_height', 'text'],
+  ['weight_gain', 'text'],
+  ['two_t', 'bool'],
+  ['implausible', 'bool'],
+  ['source', 'text'],
+  ['entered_by', 'uuid'],
+  ['payload_hash', 'text'],
+  ['supersedes', 'uuid'],
+  ['import_id', 'uuid'],
+] as const;
+
+const measurementDefaults: Partial<Record<(typeof measurementColumns)[number][0], unknown>> = {
+  two_t: false,
+  implausible: false,
+};
+
+/**
+ * Inserts rows whose id and (child, day) are free, in one statement; returns the rows actually
+ * inserted, as stored.
+ */
+export async function insertMeasurementRows(
+  db: Q,
+  rows: NewMeasurement[],
+): Promise<MeasurementRow[]> {
+  if (rows.length === 0) return [];
+  const arrays = measurementColumns.map(([column, type]) => {
+    const values = rows.map((r) => {
+      const value = (r as Record<string, unknown>)[column];
+      return value === undefined ? (measurementDefaults[column] ?? null) : value;
     });
+    return sql`${values}::${sql.raw(type)}[]`;
+  });
+  const result = await sql<MeasurementRow>`
+    insert into measurement (${sql.join(measurementColumns.map(([c]) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)})
+    on conflict do nothing
+    returning *`.execute(db);
+  return result.rows;
 }
 
 /** Inserts rows whose id and (child, day) are free; returns the ids actually inserted. */
 export async function insertMeasurements(db: Q, rows: NewMeasurement[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insertInto('measurement')
-    .values(rows)
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+  return new Set((await insertMeasurementRows(db, rows)).map((r) => r.id));
 }
 
 /** Marks rows superseded at `at`, or current again with null (undoing a failed correction). */
 export async function markSupersededMany(db: Q, ids: string[], at: Date | null): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('measurement').set({ superseded_at: at }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('measurement')
+    .set({ superseded_at: at })
+    .where(sql<boolean>`id = any(${ids}::uuid[])`)
+    .execute();
 }
 
 /** Current measurements of several children, oldest first within each child. */
@@ -343,7 +415,7 @@ export async function currentMeasurementsOfChildren(db: Q, childIds: string[]) {
   return db
     .selectFrom('measurement')
     .select(['id', 'child_id', 'measured_on', 'weight_kg', 'weight_gain', 'two_t'])
-    .where('child_id', 'in', childIds)
+    .where(sql<boolean>`child_id = any(${childIds}::uuid[])`)
     .where('superseded_at', 'is', null)
     .orderBy('child_id')
     .orderBy('measured_on')
@@ -356,9 +428,8 @@ export async function updateWeightGains(
   updates: { id: string; weightGain: MeasurementRow['weight_gain']; twoT: boolean }[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  const values = sql.join(
-    updates.map((u) => sql`(${u.id}::uuid, ${u.weightGain}::text, ${u.twoT}::boolean)`),
-  );
   await sql`update measurement m set weight_gain = v.weight_gain, two_t = v.two_t
-    from (values ${values}) as v(id, weight_gain, two_t) where m.id = v.id`.execute(db);
+    from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.weightGain)}::text[],
+                ${updates.map((u) => u.twoT)}::bool[]) as v(id, weight_gain, two_t)
+    where m.id = v.id`.execute(db);
 }

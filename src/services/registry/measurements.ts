@@ -15,7 +15,7 @@ import {
   findChildren,
   findMeasurement,
   findMeasurements,
-  insertMeasurements,
+  insertMeasurementRows,
   markSupersededMany,
   updateWeightGains,
 } from '../../db/queries/registry.ts';
@@ -72,6 +72,7 @@ function rowFor(
   source: MeasurementSource,
   enteredBy: string | null,
   hash: string,
+  importId: string | null,
 ): NewMeasurement {
   return {
     id: s.id,
@@ -108,6 +109,7 @@ function rowFor(
     entered_by: enteredBy,
     payload_hash: hash,
     supersedes: s.supersedes ?? null,
+    import_id: importId,
   };
 }
 
@@ -160,7 +162,12 @@ function measurementAudit(
 export async function recordMeasurements(
   ctx: ServiceContext,
   submissions: MeasurementSubmission[],
-  options: { source?: MeasurementSource; auditEach?: boolean } = {},
+  options: {
+    source?: MeasurementSource;
+    auditEach?: boolean;
+    /** The file import (import_batch) the submissions come from; stored on each new row. */
+    importId?: string | null;
+  } = {},
 ): Promise<MeasurementOutcome[]> {
   const source = options.source ?? 'entry';
   const auditEach = options.auditEach ?? true;
@@ -252,7 +259,15 @@ export async function recordMeasurements(
       seenIds.set(s.id, i);
       pending.push({
         index: i,
-        row: rowFor(child, s, assessment, source, ctx.actor?.id ?? null, hashes[i]!),
+        row: rowFor(
+          child,
+          s,
+          assessment,
+          source,
+          ctx.actor?.id ?? null,
+          hashes[i]!,
+          options.importId ?? null,
+        ),
         child,
       });
     } catch (error) {
@@ -273,6 +288,17 @@ export async function recordMeasurements(
   );
   const writable = pending.filter((p) => {
     const existing = taken.get(`${p.row.child_id}|${p.row.measured_on}`);
+    if (existing && existing.id === p.row.id) {
+      // Another delivery of this very submission was stored meanwhile: answered like a resend.
+      outcomes[p.index] =
+        existing.payload_hash === p.row.payload_hash
+          ? { ok: true, measurement: existing, created: false }
+          : {
+              ok: false,
+              error: new DomainError('measurement_conflict', { field: 'id', id: existing.id }),
+            };
+      return false;
+    }
     if (existing && !p.row.supersedes) {
       fail(
         p.index,
@@ -289,22 +315,34 @@ export async function recordMeasurements(
 
   if (writable.length) {
     const unique = [...new Map(writable.map((p) => [p.row.id, p.row])).values()];
-    const insertedIds = await ctx.db.transaction().execute(async (trx) => {
+    const { insertedIds, stored: rows } = await ctx.db.transaction().execute(async (trx) => {
       await markSupersededMany(
         trx,
         unique.flatMap((r) => (r.supersedes ? [r.supersedes] : [])),
         ctx.now(),
       );
-      const ids = await insertMeasurements(trx, unique);
-      // A correction that lost a race must not leave its old row superseded with no successor.
-      await markSupersededMany(
-        trx,
-        unique.flatMap((r) => (r.supersedes && !ids.has(r.id) ? [r.supersedes] : [])),
-        null,
-      );
-      await refreshWeightGainOf(trx, [
-        ...new Set(unique.filter((r) => ids.has(r.id)).map((r) => r.child_id)),
-      ]);
+      const touched = [...new Set(unique.map((r) => r.child_id))];
+      // N/T/O/B and 2T of the new rows are computed before the insert (with the children's
+      // current rows) so they go in with their status; only older rows whose status changes
+      // (a month that arrived late) are updated afterwards.
+      const updates = await weightGainsWith(trx, touched, unique, children);
+      const inserted = await insertMeasurementRows(trx, unique);
+      const ids = new Set(inserted.map((r) => r.id));
+      let storedRows: Map<string, MeasurementRow>;
+      if (ids.size === unique.length) {
+        await updateWeightGains(trx, updates);
+        storedRows = new Map(inserted.map((m) => [m.id, m]));
+      } else {
+        // A correction that lost a race must not leave its old row superseded with no successor.
+        await markSupersededMany(
+          trx,
+          unique.flatMap((r) => (r.supersedes && !ids.has(r.id) ? [r.supersedes] : [])),
+          null,
+        );
+        // Some rows were taken by another delivery meanwhile: recompute from what is stored.
+        await refreshWeightGainOf(trx, touched);
+        storedRows = new Map();
+      }
       if (auditEach) {
         const records: AuditRecord[] = unique
           .filter((r) => ids.has(r.id))
@@ -320,16 +358,11 @@ export async function recordMeasurements(
           }));
         await insertAudits(trx, records);
       }
-      return ids;
+      return { insertedIds: ids, stored: storedRows };
     });
-    const rows = new Map(
-      (
-        await findMeasurements(
-          ctx.db,
-          unique.map((r) => r.id),
-        )
-      ).map((m) => [m.id, m]),
-    );
+    // Rows not inserted by this call (resent ids, lost races) are read back as they are stored.
+    const missing = unique.filter((r) => !rows.has(r.id)).map((r) => r.id);
+    for (const m of await findMeasurements(ctx.db, missing)) rows.set(m.id, m);
     for (const p of writable) {
       const row = rows.get(p.row.id);
       if (!row) {
@@ -380,6 +413,67 @@ export async function correctMeasurement(
     { ...input, childId: old.child_id, supersedes: old.id },
     { source: old.source === 'api' ? 'api' : 'entry' },
   );
+}
+
+type WeightGainUpdate = { id: string; weightGain: MeasurementRow['weight_gain']; twoT: boolean };
+
+/**
+ * Sets weight_gain/two_t on `fresh` (rows about to be inserted) from each child's series of
+ * current measurements plus the fresh rows, and returns the updates the children's stored rows
+ * need — the same result refreshWeightGainOf gives after the insert, without rewriting the new rows.
+ */
+async function weightGainsWith(
+  db: Transaction<Database>,
+  childIds: string[],
+  fresh: NewMeasurement[],
+  children: Map<string, ChildRow>,
+): Promise<WeightGainUpdate[]> {
+  const updates: WeightGainUpdate[] = [];
+  const freshOf = new Map<string, NewMeasurement[]>();
+  for (const r of fresh) {
+    const list = freshOf.get(r.child_id);
+    if (list) list.push(r);
+    else freshOf.set(r.child_id, [r]);
+  }
+  for (let start = 0; start < childIds.length; start += 5000) {
+    const ids = childIds.slice(start, start + 5000);
+    const storedOf = new Map<string, Awaited<ReturnType<typeof currentMeasurementsOfChildren>>>();
+    for (const m of await currentMeasurementsOfChildren(db, ids)) {
+      const list = storedOf.get(m.child_id);
+      if (list) list.push(m);
+      else storedOf.set(m.child_id, [m]);
+    }
+    for (const childId of ids) {
+      type Point = {
+        measuredOn: string;
+        weightKg: number | null;
+        stored?: WeightGainUpdate;
+        row?: NewMeasurement;
+      };
+      const series: Point[] = [
+        ...(storedOf.get(childId) ?? []).map((m) => ({
+          measuredOn: m.measured_on,
+          weightKg: m.weight_kg,
+          stored: { id: m.id, weightGain: m.weight_gain, twoT: m.two_t },
+        })),
+        ...(freshOf.get(childId) ?? []).map((r) => ({
+          measuredOn: r.measured_on,
+          weightKg: r.weight_kg ?? null,
+          row: r,
+        })),
+      ].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
+      const statuses = weightGainSeries(children.get(childId)!.birth_date, series);
+      series.forEach((point, k) => {
+        const s = statuses[k]!;
+        if (point.row) {
+          point.row.weight_gain = s.weightGain;
+          point.row.two_t = s.twoT;
+        } else if (point.stored!.weightGain !== s.weightGain || point.stored!.twoT !== s.twoT)
+          updates.push({ id: point.stored!.id, weightGain: s.weightGain, twoT: s.twoT });
+      });
+    }
+  }
+  return updates;
 }
 
 /** Recomputes N/T/O/B and 2T over the current measurements of children, writing only what changed. */
