@@ -34,3 +34,13 @@ export const text = (max: number) =>
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), {
       message: 'control characters are not allowed',
     });
+
+/** The error responses a route documents in OpenAPI, by status: `errorResponses(400, 401, 403)`. */
+export function errorResponses<S extends number>(
+  ...statuses: S[]
+): Record<S, typeof errorResponseSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorResponseSchema])) as Record<
+    S,
+    typeof errorResponseSchema
+  >;
+}

@@ -4,19 +4,13 @@ import {
   loginBodySchema,
   sessionResponseSchema,
 } from '../../contract/auth.ts';
-import { errorResponseSchema, okSchema } from '../../contract/common.ts';
+import { errorResponses, okSchema } from '../../contract/common.ts';
 import { changePassword, login, logout, type AuthPolicy } from '../../services/auth/sessions.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../plugins/session.ts';
 import { presentMe } from '../presenters/auth.ts';
 
 const tags = ['auth'];
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  423: errorResponseSchema,
-  429: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 423, 429);
 
 export const authRoutes = (options: {
   policy: AuthPolicy;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponseSchema } from '../../contract/common.ts';
+import { errorResponses } from '../../contract/common.ts';
 import {
   childBodySchema,
   childDetailSchema,
@@ -49,14 +49,7 @@ import {
 } from '../presenters/registry.ts';
 
 const tags = ['registry'];
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const idParams = z.object({ id: z.uuid({ message: 'a UUID' }) });
 
 /** Personal records: every route needs a session, and every service checks role, region and posyandu. */

@@ -6,19 +6,13 @@ import {
   createUserResponseSchema,
   userListSchema,
 } from '../../contract/auth.ts';
-import { errorResponseSchema, regionCodeSchema } from '../../contract/common.ts';
+import { errorResponses, regionCodeSchema } from '../../contract/common.ts';
 import { listAuditEntries } from '../../services/audit.ts';
 import { createUser, listUsers } from '../../services/auth/users.ts';
 import { requireActor } from '../plugins/session.ts';
 import { presentAuditEntry, presentUser } from '../presenters/auth.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
