@@ -1,4 +1,5 @@
 import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
+import { DemoBanner } from './components/DemoBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
@@ -90,6 +91,7 @@ export function App() {
         {t('layout.skipToContent')}
       </a>
       <Header />
+      <DemoBanner />
       {session.status === 'unreachable' && (
         <div className="banner" role="status">
           <div className="container banner-inner">

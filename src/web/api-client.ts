@@ -17,7 +17,7 @@ import type {
   loginBodySchema,
 } from '../contract/auth.ts';
 import type { ErrorResponse } from '../contract/common.ts';
-import type { healthSchema } from '../contract/health.ts';
+import type { About, healthSchema } from '../contract/health.ts';
 import type {
   Region,
   RegionDetail,
@@ -27,7 +27,7 @@ import type {
 } from '../contract/regions.ts';
 import { getLang, translate } from './i18n/language.ts';
 
-export type { AuditEntry, Me, Region, RegionDetail, SessionResponse, User };
+export type { About, AuditEntry, Me, Region, RegionDetail, SessionResponse, User };
 export type Health = z.infer<typeof healthSchema>;
 export type LoginBody = z.input<typeof loginBodySchema>;
 export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
@@ -188,6 +188,9 @@ const regionDetails = new Map<string, Promise<RegionDetail>>();
 /** Typed calls of the Tumbuh HTTP API; paths and shapes follow src/contract. */
 export const api = {
   health: (signal?: AbortSignal) => request<Health>('GET', '/healthz', { signal }),
+
+  /** Version, database, and whether the registry holds the synthetic demo (see about.ts). */
+  about: (signal?: AbortSignal) => request<About>('GET', '/api/about', { signal }),
 
   session: async (signal?: AbortSignal) =>
     rememberSession(await request<SessionResponse>('GET', '/api/auth/session', { signal })),

@@ -11,6 +11,8 @@ export const en: Messages = {
   'layout.languageLabel': 'Language',
   'layout.serverOffline': 'The server cannot be reached. Public pages still work.',
   'layout.retry': 'Try again',
+  'layout.demoData':
+    'Synthetic data (demo) — not real records. {children} made-up children for trying Tumbuh.',
 
   'nav.home': 'Home',
   'nav.dashboard': 'Dashboard',

@@ -13,6 +13,8 @@ export const id = {
   'layout.languageLabel': 'Bahasa',
   'layout.serverOffline': 'Server tidak dapat dihubungi. Halaman publik tetap dapat dibuka.',
   'layout.retry': 'Coba lagi',
+  'layout.demoData':
+    'Data sintetis (demo) — bukan data nyata. {children} anak buatan untuk mencoba Tumbuh.',
 
   'nav.home': 'Beranda',
   'nav.dashboard': 'Dasbor',
