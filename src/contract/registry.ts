@@ -36,7 +36,12 @@ export type Posyandu = z.infer<typeof posyanduSchema>;
 export const posyanduListQuerySchema = z.object({
   region: regionCodeSchema.optional().describe("default: the user's scope"),
 });
-export const posyanduListSchema = z.object({ items: z.array(posyanduSchema) });
+export const posyanduListSchema = z.object({
+  items: z.array(posyanduSchema),
+  truncated: z
+    .boolean()
+    .describe('the region has more than 5,000 posyandu: choose a smaller region'),
+});
 export const createPosyanduBodySchema = z.object({
   name: text(200).pipe(z.string().min(1, { message: 'required' })),
   regionCode: regionCodeSchema.describe('the desa/kelurahan (10 digits)'),
@@ -258,6 +263,7 @@ export const followUpRowSchema = z.object({
   sex: sexSchema,
   birthDate: z.string(),
   motherName: z.string().nullable(),
+  posyanduId: z.string(),
   posyanduName: z.string(),
   regionName: z.string(),
   measuredOn: z.string(),
@@ -278,6 +284,9 @@ export const followUpRowSchema = z.object({
 export const followUpListSchema = z.object({
   from: z.string(),
   to: z.string(),
+  truncated: z
+    .boolean()
+    .describe('more children matched than `limit`: narrow the filter or download'),
   items: z.array(followUpRowSchema),
 });
 

@@ -72,6 +72,11 @@ export const messages = {
     en: 'This child is probably registered already ({reason}); check or merge the records',
     status: 409,
   },
+  child_version_conflict: {
+    id: 'Data anak ini baru saja diubah oleh orang lain; muat ulang lalu ulangi perubahan Anda',
+    en: 'Someone else changed this child just now; reload and make your change again',
+    status: 409,
+  },
   child_merged: {
     id: 'Data anak ini sudah digabung ke data lain',
     en: 'This child record was merged into another one',

@@ -85,13 +85,13 @@ export const CATEGORY_LABELS: {
   pb_tb_u: {
     severely_stunted: { id: 'Sangat pendek', en: 'Severely stunted' },
     stunted: { id: 'Pendek', en: 'Stunted' },
-    normal: { id: 'Normal', en: 'Normal' },
+    normal: { id: 'Normal', en: 'Normal height' },
     tall: { id: 'Tinggi', en: 'Tall' },
   },
   bb_pb_tb: {
     severely_wasted: { id: 'Gizi buruk', en: 'Severely wasted' },
     wasted: { id: 'Gizi kurang', en: 'Wasted' },
-    normal: { id: 'Gizi baik', en: 'Normal' },
+    normal: { id: 'Gizi baik', en: 'Normal weight-for-height' },
     possible_risk_of_overweight: { id: 'Berisiko gizi lebih', en: 'Possible risk of overweight' },
     overweight: { id: 'Gizi lebih', en: 'Overweight' },
     obese: { id: 'Obesitas', en: 'Obese' },
@@ -99,7 +99,7 @@ export const CATEGORY_LABELS: {
   imt_u: {
     severely_wasted: { id: 'Gizi buruk', en: 'Severely wasted' },
     wasted: { id: 'Gizi kurang', en: 'Wasted' },
-    normal: { id: 'Gizi baik', en: 'Normal' },
+    normal: { id: 'Gizi baik', en: 'Normal BMI-for-age' },
     possible_risk_of_overweight: { id: 'Berisiko gizi lebih', en: 'Possible risk of overweight' },
     overweight: { id: 'Gizi lebih', en: 'Overweight' },
     obese: { id: 'Obesitas', en: 'Obese' },

@@ -135,3 +135,17 @@ export function weightGainSeries(
   );
   return points;
 }
+
+/** Which submitted value makes a z-score implausible, so the form can point at the field. */
+const inputOfIndex: Record<string, 'heightCm' | 'weightKg' | 'headCm' | 'muacCm'> = {
+  zlen: 'heightCm',
+  zwei: 'weightKg',
+  zwfl: 'weightKg',
+  zbmi: 'weightKg',
+  zhc: 'headCm',
+  zac: 'muacCm',
+};
+
+export function implausibleInputs(indices: string[]): string[] {
+  return [...new Set(indices.map((i) => inputOfIndex[i] ?? i))];
+}

@@ -41,7 +41,7 @@ export async function findPosyandu(
 }
 
 /** Posyandu inside a region (prefix), with their desa name and count of registered children. */
-export async function listPosyanduWithin(db: Q, regionCode: string) {
+export async function listPosyanduWithin(db: Q, regionCode: string, limit: number) {
   return db
     .selectFrom('posyandu as p')
     .innerJoin('region as r', 'r.code', 'p.region_code')
@@ -64,7 +64,7 @@ export async function listPosyanduWithin(db: Q, regionCode: string) {
     .where('p.region_code', 'like', `${regionCode}%`)
     .orderBy('p.region_code')
     .orderBy('p.name')
-    .limit(5000)
+    .limit(limit)
     .execute();
 }
 

@@ -68,9 +68,10 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: posyanduListSchema, ...errors },
       },
     },
-    async (request) => ({
-      items: (await listPosyandu(request.ctx, request.query.region)).map(presentPosyandu),
-    }),
+    async (request) => {
+      const { items, truncated } = await listPosyandu(request.ctx, request.query.region);
+      return { items: items.map(presentPosyandu), truncated };
+    },
   );
 
   app.post(

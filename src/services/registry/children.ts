@@ -173,7 +173,9 @@ function duplicateError(ctx: ServiceContext, rows: ChildRow[], reason: string): 
       name: r.name,
       birthDate: r.birth_date,
       motherName: r.mother_name,
+      sex: r.sex,
       regionCode: r.region_code,
+      posyanduId: r.posyandu_id,
     })),
   });
 }
@@ -250,10 +252,7 @@ export async function updateChild(
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await updateChildRow(trx, id, input.version, changes);
     if (!updated)
-      throw new DomainError('conflict', {
-        what: 'the child was changed by someone else; reload and try again',
-        field: 'version',
-      });
+      throw new DomainError('child_version_conflict', { field: 'version', version: input.version });
     if (next.birthDate !== child.birth_date) await refreshWeightGain(trx, id);
     await audit(trx, ctx, {
       action: 'child.updated',

@@ -13,6 +13,7 @@ export interface FollowUpRow {
   sex: 1 | 2;
   birthDate: string;
   motherName: string | null;
+  posyanduId: string;
   posyanduName: string;
   regionName: string;
   measuredOn: string;
@@ -52,7 +53,7 @@ export async function followUpList(
     to?: string;
     limit: number;
   },
-): Promise<{ from: string; to: string; items: FollowUpRow[] }> {
+): Promise<{ from: string; to: string; truncated: boolean; items: FollowUpRow[] }> {
   const actor = ctx.actor;
   if (!actor) throw new DomainError('unauthenticated');
   const regionCode = params.regionCode ?? actor.regionCode;
@@ -76,9 +77,11 @@ export async function followUpList(
     from,
     to,
     categories: params.categories,
-    limit: params.limit,
+    // One more than asked tells whether the list was cut.
+    limit: params.limit + 1,
   });
-  const items = rows.map((r) => {
+  const truncated = rows.length > params.limit;
+  const items = rows.slice(0, params.limit).map((r) => {
     const reasons: FollowUpCategory[] = [];
     if ((r.height_for_age === 'stunted' || r.height_for_age === 'severely_stunted') && !r.flen)
       reasons.push('stunted');
@@ -97,6 +100,7 @@ export async function followUpList(
       sex: r.sex as 1 | 2,
       birthDate: r.birth_date,
       motherName: r.mother_name,
+      posyanduId: r.posyandu_id,
       posyanduName: r.posyandu_name,
       regionName: r.region_name,
       measuredOn: r.measured_on,
@@ -115,7 +119,7 @@ export async function followUpList(
       reasons: reasons.filter((reason) => params.categories.includes(reason)),
     };
   });
-  return { from, to, items };
+  return { from, to, truncated, items };
 }
 
 /** Columns of the follow-up download (Indonesian headers: the file goes to puskesmas staff). */

@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors.ts';
 import { ageDaysBetween } from '../../core/growth/age.ts';
 import {
   assessMeasurement,
+  implausibleInputs,
   weightGainSeries,
   type MeasurementAssessment,
 } from '../../core/registry/assess.ts';
@@ -248,9 +249,9 @@ export async function recordMeasurements(
       });
       if (assessment.implausible && source === 'entry' && !s.confirmImplausible)
         throw new DomainError('implausible_unconfirmed', {
-          fields: assessment.implausibleFields.join(', '),
-          field: assessment.implausibleFields[0],
-          implausible: assessment.implausibleFields,
+          fields: implausibleInputs(assessment.implausibleFields).join(', '),
+          field: implausibleInputs(assessment.implausibleFields)[0],
+          indices: assessment.implausibleFields,
         });
       const dayKey = `${child.id}|${s.measuredOn}`;
       if (seenDays.has(dayKey) && !s.supersedes)

@@ -12,18 +12,24 @@ import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
 import type { PosyanduListItem } from './types.ts';
 
+export const POSYANDU_LIST_LIMIT = 5000;
+
 /** Posyandu inside a region of the caller's scope (a kader sees only their own). */
 export async function listPosyandu(
   ctx: ServiceContext,
   regionCode?: string,
-): Promise<PosyanduListItem[]> {
+): Promise<{ items: PosyanduListItem[]; truncated: boolean }> {
   const actor = ctx.actor;
   if (!actor) throw new DomainError('unauthenticated');
   const region = regionCode ?? actor.regionCode;
   if (!canAccessRegion(actor, 'records:read', region))
     throw new DomainError('region_forbidden', { code: region, field: 'region' });
-  const rows = await listPosyanduWithin(ctx.db, region);
-  return actor.role === 'kader' ? rows.filter((p) => p.id === actor.posyanduId) : rows;
+  const rows = await listPosyanduWithin(ctx.db, region, POSYANDU_LIST_LIMIT + 1);
+  const items = rows.slice(0, POSYANDU_LIST_LIMIT);
+  return {
+    items: actor.role === 'kader' ? items.filter((p) => p.id === actor.posyanduId) : items,
+    truncated: rows.length > POSYANDU_LIST_LIMIT,
+  };
 }
 
 export async function createPosyandu(
