@@ -18,18 +18,47 @@ const CHILDREN = 500;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function setup(handle: DatabaseHandle): Promise<{ ctx: ServiceContext; children: string[] }> {
-  const user = await handle.db.insertInto('app_user').values({ email: `bench-${randomUUID()}@x.id`, name: 'Bench', role: 'district', region_code: '5301', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
-  const ctx: ServiceContext = { db: handle.db, actor: { id: user.id, role: 'district', regionCode: '5301' }, now: () => new Date('2026-11-24T08:00:00Z'), requestId: 'bench' };
-  const posyandu = await insertPosyandu(handle.db, { name: 'Posyandu Bench', region_code: '5301042003' });
+  const user = await handle.db
+    .insertInto('app_user')
+    .values({
+      email: `bench-${randomUUID()}@x.id`,
+      name: 'Bench',
+      role: 'district',
+      region_code: '5301',
+      password_hash: 'x',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ctx: ServiceContext = {
+    db: handle.db,
+    actor: { id: user.id, role: 'district', regionCode: '5301' },
+    now: () => new Date('2026-11-24T08:00:00Z'),
+    requestId: 'bench',
+  };
+  const posyandu = await insertPosyandu(handle.db, {
+    name: 'Posyandu Bench',
+    region_code: '5301042003',
+  });
   const children: string[] = [];
   for (let i = 0; i < CHILDREN; i++) {
     const birth = birthDateOf(i);
-    children.push((await registerChild(ctx, { posyanduId: posyandu.id, name: `Anak ${i}`, sex: ((i % 2) + 1) as 1 | 2, birthDate: birth, confirmNotDuplicate: true })).child.id);
+    children.push(
+      (
+        await registerChild(ctx, {
+          posyanduId: posyandu.id,
+          name: `Anak ${i}`,
+          sex: ((i % 2) + 1) as 1 | 2,
+          birthDate: birth,
+          confirmNotDuplicate: true,
+        })
+      ).child.id,
+    );
   }
   return { ctx, children };
 }
 
-const birthDateOf = (i: number) => new Date(Date.UTC(2022, 0, 1) + (i % 1300) * 86_400_000).toISOString().slice(0, 10);
+const birthDateOf = (i: number) =>
+  new Date(Date.UTC(2022, 0, 1) + (i % 1300) * 86_400_000).toISOString().slice(0, 10);
 
 /** Submissions for one month: every child weighed and measured once, at plausible z-scores. */
 function month(children: string[], m: number) {
@@ -60,12 +89,17 @@ async function measure(handle: DatabaseHandle, label: string): Promise<string[]>
       const started = performance.now();
       for (let i = 0; i < items.length; i += batch) {
         const outcomes = await recordMeasurements(ctx, items.slice(i, i + batch));
-        if (outcomes.some((o) => !o.ok)) throw new Error(`bench submission failed: ${JSON.stringify(outcomes.find((o) => !o.ok))}`);
+        if (outcomes.some((o) => !o.ok))
+          throw new Error(
+            `bench submission failed: ${JSON.stringify(outcomes.find((o) => !o.ok))}`,
+          );
       }
       rates.push(items.length / ((performance.now() - started) / 1000));
     }
     console.error(`${label} batch ${batch}: ${rates.map((r) => Math.round(r)).join(', ')} /s`);
-    rows.push(`| ${label} | ${batch === 1 ? '1 (one call per measurement)' : batch} | ${Math.round(median(rates)).toLocaleString('en')} |`);
+    rows.push(
+      `| ${label} | ${batch === 1 ? '1 (one call per measurement)' : batch} | ${Math.round(median(rates)).toLocaleString('en')} |`,
+    );
   }
   return rows;
 }

@@ -2,11 +2,9 @@
  * The `tumbuh` command. Each subcommand lives in ./commands/<name>.ts and exports
  * `run(args, io)`; it is loaded only when called, so `tumbuh zscores` never opens a database.
  */
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import type { CliIo } from './io.ts';
+
+export type { CliIo };
 
 type Command = {
   summary: string;

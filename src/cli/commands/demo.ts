@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { openCliDatabase, parseOptions } from '../env.ts';
 import {
   DEFAULT_DEMO_CHILDREN,

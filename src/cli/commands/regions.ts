@@ -1,4 +1,4 @@
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { openCliDatabase } from '../env.ts';
 
 /** Regions load on first start; this command exists to load them into a database opened without seeding. */

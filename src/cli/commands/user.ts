@@ -4,7 +4,7 @@ import { isDomainError, formatMessage } from '../../core/errors.ts';
 import { normalizeRegionCode } from '../../core/regions/region-code.ts';
 import { createUser } from '../../services/auth/users.ts';
 import { systemClock } from '../../services/context.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 import { openCliDatabase, parseOptions } from '../env.ts';
 
 const usage = `Usage: tumbuh user add --role ROLE --region CODE --email EMAIL [--name NAME]

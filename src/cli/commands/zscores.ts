@@ -29,7 +29,7 @@ import {
   type GrowthField,
   type GrowthInputColumns,
 } from '../../core/growth/index.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 
 const USAGE = `Usage: tumbuh zscores [IN.csv | -] > OUT.csv
 

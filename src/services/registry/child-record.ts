@@ -1,7 +1,7 @@
 import { referralReasons } from '../../core/registry/referral.ts';
 import { findPosyandu, measurementsOfChild } from '../../db/queries/registry.ts';
 import type { ServiceContext } from '../context.ts';
-import { readChild } from './children.ts';
+import { readChild } from './record.ts';
 
 /** A child's page: the record, its posyandu, every measurement (corrections included) and referral. */
 export async function childRecord(ctx: ServiceContext, id: string) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canAccessRegion } from '../../core/access/scope.ts';
 import { findRegion } from '../../db/queries/regions.ts';
 import { DomainError } from '../../core/errors.ts';
-import { childProblems, personNameKey, type FieldProblem } from '../../core/registry/rules.ts';
+import { childProblems, personNameKey } from '../../core/registry/rules.ts';
 import {
   findChild,
   findChildByNik,
@@ -20,6 +20,7 @@ import type { ChildRow, NewChild } from '../../db/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
+import { readChild, rejectProblems, today } from './record.ts';
 import { refreshWeightGain } from './measurements.ts';
 
 export interface ChildFields {
@@ -34,24 +35,6 @@ export interface ChildFields {
   motherNik?: string | null;
   address?: string | null;
   regionCode?: string;
-}
-
-export const today = (ctx: ServiceContext) => ctx.now().toISOString().slice(0, 10);
-
-/** Turns rule problems into one validation error naming the first field and what it allows. */
-export function rejectProblems(problems: FieldProblem[]): void {
-  if (problems.length) throw problemsError(problems);
-}
-
-export function problemsError(problems: FieldProblem[]): DomainError {
-  const first = problems[0]!;
-  return new DomainError('validation_failed', {
-    field: first.field,
-    allowed: first.allowed,
-    problem: first.problem,
-    summary: problems.map((p) => `${p.field}: ${p.allowed}`).join('; '),
-    issues: problems,
-  });
 }
 
 /** Personal fields are audited as changed/unchanged, never with their values. */
@@ -178,19 +161,6 @@ function duplicateError(ctx: ServiceContext, rows: ChildRow[], reason: string): 
       posyanduId: r.posyandu_id,
     })),
   });
-}
-
-/** A child record the caller may read (404 for records outside the scope). */
-export async function readChild(ctx: ServiceContext, id: string): Promise<ChildRow> {
-  const child = await findChild(ctx.db, id);
-  if (!child) throw new DomainError('not_found', { what: 'child' });
-  assertRecordAccess(
-    ctx,
-    'records:read',
-    { regionCode: child.region_code, posyanduId: child.posyandu_id },
-    { hideExistence: true, what: 'child' },
-  );
-  return child;
 }
 
 /** Corrects a child's data; the previous values stay in the audit trail (changed fields named). */

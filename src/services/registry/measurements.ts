@@ -24,7 +24,7 @@ import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../d
 import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
-import { readChild, problemsError, today } from './children.ts';
+import { problemsError, readChild, today } from './record.ts';
 
 export interface MeasurementFields {
   id: string;
