@@ -98,6 +98,77 @@ export const messages = {
     status: 422,
   },
   payload_too_large: { id: 'Data terlalu besar', en: 'Payload too large', status: 413 },
+  // File imports (docs/import-format.md): refused before anything is written.
+  import_empty: {
+    id: 'Berkas kosong: tidak ada baris data',
+    en: 'The file is empty: no data rows',
+    status: 400,
+  },
+  import_too_large: {
+    id: 'Berkas terlalu besar (paling besar {max}); pecah menjadi beberapa berkas',
+    en: 'File too large (at most {max}); split it into several files',
+    status: 413,
+  },
+  import_too_many_rows: {
+    id: 'Berkas berisi lebih dari {max} baris; pecah menjadi beberapa berkas',
+    en: 'The file has more than {max} rows; split it into several files',
+    status: 413,
+  },
+  import_xls_legacy: {
+    id: 'Berkas Excel lama (.xls) tidak didukung: simpan ulang sebagai .xlsx atau CSV',
+    en: 'Old Excel files (.xls) are not supported: save as .xlsx or CSV',
+    status: 415,
+  },
+  import_file_type: {
+    id: 'Jenis berkas tidak didukung ({detected}): unggah CSV atau Excel .xlsx',
+    en: 'Unsupported file type ({detected}): upload CSV or Excel .xlsx',
+    status: 415,
+  },
+  import_corrupt: {
+    id: 'Berkas {format} rusak atau tidak dapat dibaca ({reason})',
+    en: 'The {format} file is damaged or unreadable ({reason})',
+    status: 400,
+  },
+  import_zip_bomb: {
+    id: 'Berkas XLSX ditolak: isinya setelah dibuka melampaui batas aman ({limit})',
+    en: 'XLSX file refused: its unpacked content exceeds the safe limit ({limit})',
+    status: 413,
+  },
+  import_cell_too_large: {
+    id: 'Berkas berisi sel yang terlalu besar (lebih dari {max}); periksa berkasnya',
+    en: 'The file holds a cell that is too large (more than {max}); check the file',
+    status: 413,
+  },
+  import_sheet_not_found: {
+    id: "Lembar '{sheet}' tidak ada di berkas; lembar yang ada: {sheets}",
+    en: "No sheet '{sheet}' in the file; its sheets: {sheets}",
+    status: 400,
+  },
+  import_missing_columns: {
+    id: 'Kolom wajib tidak ditemukan: {missing}. Kolom yang terbaca: {found}. Lihat templat impor.',
+    en: 'Required columns not found: {missing}. Columns read: {found}. See the import template.',
+    status: 400,
+  },
+  import_duplicate_columns: {
+    id: 'Lebih dari satu kolom berarti sama ({columns}); hapus salah satunya',
+    en: 'More than one column means the same ({columns}); remove one of them',
+    status: 400,
+  },
+  import_state: {
+    id: 'Impor ini berstatus {status}; {action} tidak dapat dilakukan',
+    en: 'This import is {status}; cannot {action}',
+    status: 409,
+  },
+  import_interrupted: {
+    id: 'Impor terhenti sebelum selesai (server dimulai ulang); jalankan lagi: baris yang sudah tersimpan tidak digandakan',
+    en: 'The import stopped before it finished (server restart); run it again: rows already stored are not doubled',
+    status: 409,
+  },
+  import_file_changed: {
+    id: 'Berkas yang dipratinjau tidak tersedia lagi atau sudah berubah; unggah ulang',
+    en: 'The previewed file is gone or has changed; upload it again',
+    status: 409,
+  },
   internal: {
     id: 'Terjadi kesalahan di server (kode permintaan {requestId})',
     en: 'Server error (request id {requestId})',
