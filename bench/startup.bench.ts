@@ -11,7 +11,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const runs = 5;
 
-async function startOnce(dataDir: string): Promise<{ ms: number; rssMb: number }> {
+async function startOnce(dataDir: string, demo = false): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -69,11 +69,25 @@ for (let i = 0; i < runs; i++) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+// What `npm start` does on a fresh checkout: regions and the default synthetic demo (20,000 children).
+const withDemo: { ms: number; rssMb: number }[] = [];
+for (let i = 0; i < 3; i++) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tumbuh-startup-demo-'));
+  try {
+    withDemo.push(await startOnce(dir, true));
+    console.error(`demo run ${i + 1}: first ${Math.round(withDemo.at(-1)!.ms)} ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const row = (name: string, xs: { ms: number; rssMb: number }[]) =>
   `| ${name} | ${(median(xs.map((x) => x.ms)) / 1000).toFixed(2)} s | ${(Math.min(...xs.map((x) => x.ms)) / 1000).toFixed(2)}–${(Math.max(...xs.map((x) => x.ms)) / 1000).toFixed(2)} s | ${Math.round(median(xs.map((x) => x.rssMb)))} MB |`;
 console.log(`Server start on PGlite, spawn → first 200 from /healthz, ${runs} runs (\`npm run bench startup\`).
 
 | start | median | range | peak RSS (median) |
 | --- | --- | --- | --- |
-${row('first (empty directory: migrate + load 91,599 regions)', first)}
-${row('warm (existing database)', warm)}`);
+${row('first (empty directory: migrate + load 91,599 regions), TUMBUH_DEMO=false', first)}
+${row('first with the default demo (+ 20,000 synthetic children, ~280k measurements; 3 runs)', withDemo)}
+${row('warm (existing database)', warm)}
+
+\`npm start\` also runs \`vite build\` first (not included above).`);
