@@ -15,6 +15,7 @@ import { registryApi, type ChildDetail, type MeasurementView } from '../registry
 import { ChildRegistration } from '../registry/ChildRegistration.tsx';
 import { MeasurementHistory } from '../registry/MeasurementHistory.tsx';
 import { MeasurementForm } from '../registry/MeasurementForm.tsx';
+import { MergeDuplicate } from '../registry/MergeDuplicate.tsx';
 import { measureHref } from '../registry/links.ts';
 import { ageText, statusSummaryText } from '../registry/status.ts';
 import { todayIso } from '../registry/values.ts';
@@ -44,6 +45,7 @@ export default function ChildPage({ id }: { id: string }) {
   const detail = useApi(id, (childId, signal) => registryApi.child(childId, signal));
   const [correcting, setCorrecting] = useState<MeasurementView | null>(null);
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const historyRef = useRef<HTMLElement>(null);
   const data = detail.data;
   const canWrite = user ? roleAllows(user.role, 'records:write') : false;
@@ -89,6 +91,21 @@ export default function ChildPage({ id }: { id: string }) {
             }}
           />
         </section>
+      ) : merging ? (
+        <section className="card" aria-labelledby="merge-title">
+          <h2 id="merge-title" ref={focusOnMount} tabIndex={-1}>
+            {t('merge.title')}
+          </h2>
+          <MergeDuplicate
+            keep={data}
+            onCancel={() => setMerging(false)}
+            onMerged={(other) => {
+              setMerging(false);
+              showToast(t('merge.done', { name: other.name }));
+              detail.reload();
+            }}
+          />
+        </section>
       ) : (
         canWrite &&
         !data.child.mergedInto && (
@@ -101,6 +118,9 @@ export default function ChildPage({ id }: { id: string }) {
             </Link>
             <button type="button" className="button button-big" onClick={() => setEditing(true)}>
               {t('childPage.editChild')}
+            </button>
+            <button type="button" className="button button-big" onClick={() => setMerging(true)}>
+              {t('merge.action')}
             </button>
           </p>
         )

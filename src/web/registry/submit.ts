@@ -148,3 +148,14 @@ export function submitCorrection(
 ): Promise<SubmitOutcome<RecordMeasurementResponse>> {
   return settle(() => registryWrites.correctMeasurement(measurementId, body));
 }
+
+/**
+ * Folds child `duplicateId` into `keepId`: its measurements move over, and the duplicate stays
+ * readable, marked as merged. Sending it again answers `child_merged` (an `error` outcome).
+ */
+export function submitMerge(
+  keepId: string,
+  duplicateId: string,
+): Promise<SubmitOutcome<{ child: ChildView }>> {
+  return settle(() => registryWrites.mergeChild(keepId, duplicateId));
+}
