@@ -22,6 +22,7 @@ import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { userRoutes } from './routes/users.ts';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'regions' },
         { name: 'admin' },
         { name: 'registry' },
+        { name: 'imports' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -131,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(registryRoutes);
+  await app.register(importRoutes(config.imports));
   await registerWeb(app);
   return app;
 }

@@ -34,6 +34,8 @@ const envSchema = z.object({
   TUMBUH_SEED_REGIONS: boolean.default(true),
   TUMBUH_DEMO: boolean.default(true),
   TUMBUH_DEMO_CHILDREN: z.coerce.number().int().min(100).max(2_000_000).optional(),
+  TUMBUH_DATA_DIR: z.string().min(1).default('./data'),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
 });
 
 export interface AppConfig {
@@ -49,6 +51,8 @@ export interface AppConfig {
   seedRegions: boolean;
   /** Fill an empty registry with the synthetic demo province at start (off in production). */
   demo: { enabled: boolean; children?: number };
+  /** File imports: uploads wait in uploadsDir between preview and commit; files up to maxBytes. */
+  imports: { uploadsDir: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -99,5 +103,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.TUMBUH_DEMO && e.NODE_ENV !== 'production',
       children: e.TUMBUH_DEMO_CHILDREN,
     },
+    imports: { uploadsDir: `${e.TUMBUH_DATA_DIR}/uploads`, maxBytes: e.IMPORT_MAX_MB * 2 ** 20 },
   };
 }
