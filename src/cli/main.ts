@@ -30,6 +30,11 @@ const commands: Record<string, Command> = {
       'demo [--children N] [--seed S] [--months M]   fill an empty database with a synthetic NTT (see docs/demo-data.md)',
     load: () => import('./commands/demo.ts'),
   },
+  import: {
+    summary:
+      'import FILE --as EMAIL [--dry-run] [--sheet NAME]   import a CSV/XLSX register (docs/import-format.md)',
+    load: () => import('./commands/import.ts'),
+  },
   regions: {
     summary:
       'regions load   load kode wilayah from data/wilayah (done automatically on first start)',
