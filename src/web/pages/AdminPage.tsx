@@ -1,14 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../core/access/roles.ts';
+import { roleAllows, roles, type Role } from '../../core/access/roles.ts';
 import { canManageUser, isScopeValidForRole } from '../../core/access/scope.ts';
 import {
   api,
+  isApiError,
   type AuditEntry,
   type CreateUserResponse,
   type Me,
   type User,
 } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FieldError } from '../components/FieldError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RegionPicker } from '../components/RegionPicker.tsx';
@@ -16,8 +18,9 @@ import { useApi, type ApiState } from '../hooks/use-api.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { roleLabel, roleLevelsLabel } from '../i18n/labels.ts';
 import { useLang, useT } from '../i18n/language.ts';
-import { registryApi } from '../registry/api.ts';
+import { registryApi, registryWrites } from '../registry/api.ts';
 import { useSession } from '../session.ts';
+import { showToast } from '../toast.ts';
 
 const auditLimit = 50;
 
@@ -54,6 +57,7 @@ export default function AdminPage() {
       )}
       <UsersTable state={users} />
       <AddUser admin={user} onCreated={handleCreated} />
+      {roleAllows(user.role, 'reference:write') && <AddPosyandu admin={user} />}
       <AuditLog state={audit} />
     </>
   );
@@ -280,6 +284,105 @@ function AddUser({ admin, onCreated }: { admin: Me; onCreated: () => void }) {
           disabled={busy || !scopeOk || !allowed || !posyanduOk}
         >
           {busy ? t('common.saving') : t('admin.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type PosyanduField = 'name' | 'regionCode';
+const isDesaCode = (code: string) => code.length === 10;
+
+/**
+ * Adds a posyandu to a desa of the admin's scope and lists the desa's posyandu. The server's
+ * answer is shown under the field it is about (details.field), anything else above the form.
+ */
+function AddPosyandu({ admin }: { admin: Me }) {
+  const t = useT();
+  const ids = useId();
+  const [regionCode, setRegionCode] = useState(admin.regionCode);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<PosyanduField, string>>>({});
+  const [error, setError] = useState<unknown>(null);
+  const isDesa = isDesaCode(regionCode);
+  const list = useApi(isDesa ? regionCode : null, (code, signal) =>
+    registryApi.posyandu(code, signal),
+  );
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems: Partial<Record<PosyanduField, string>> = {};
+    if (!isDesa) problems.regionCode = t('admin.posyanduNeedDesa');
+    if (name.trim() === '') problems.name = t('child.problemRequired');
+    setFieldErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    registryWrites.createPosyandu({ name: name.trim(), regionCode }).then(
+      (created) => {
+        setBusy(false);
+        setName('');
+        showToast(t('admin.posyanduAdded', { name: created.name }));
+        list.reload();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        const field = isApiError(e) ? e.details.field : undefined;
+        if (isApiError(e) && (field === 'name' || field === 'regionCode')) {
+          setFieldErrors({ [field]: e.message });
+        } else {
+          setError(e);
+        }
+      },
+    );
+  }
+
+  const items = list.data?.items;
+  return (
+    <section aria-labelledby="add-posyandu-title">
+      <h2 id="add-posyandu-title">{t('admin.posyanduTitle')}</h2>
+      <form className="form" onSubmit={handleSubmit} noValidate>
+        <ErrorMessage error={error} />
+        <RegionPicker
+          label={t('admin.posyanduDesa')}
+          value={regionCode}
+          within={admin.regionCode}
+          onChange={(code) => {
+            setRegionCode(code);
+            setFieldErrors((f) => ({ ...f, regionCode: undefined }));
+          }}
+        />
+        <FieldError id={`${ids}-region-error`} text={fieldErrors.regionCode} />
+        {isDesa && (
+          <div className="posyandu-existing">
+            {list.loading && <Loading />}
+            <ErrorMessage error={list.error} />
+            {items && (
+              <p className="hint">
+                {items.length === 0
+                  ? t('admin.posyanduNone')
+                  : t('admin.posyanduExisting', { names: items.map((p) => p.name).join(', ') })}
+              </p>
+            )}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${ids}-name`}>{t('admin.posyanduName')}</label>
+          <input
+            id={`${ids}-name`}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={name}
+            aria-invalid={fieldErrors.name ? true : undefined}
+            aria-describedby={`${ids}-name-error`}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <FieldError id={`${ids}-name-error`} text={fieldErrors.name} />
+        </div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('common.saving') : t('admin.posyanduSubmit')}
         </button>
       </form>
     </section>

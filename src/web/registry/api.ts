@@ -14,6 +14,7 @@ import type {
   childDetailSchema,
   childUpdateBodySchema,
   correctionBodySchema,
+  createPosyanduBodySchema,
   duplicateSchema,
   followUpCategorySchema,
   followUpListSchema,
@@ -31,6 +32,7 @@ export type ChildBody = z.input<typeof childBodySchema>;
 export type ChildUpdateBody = z.input<typeof childUpdateBodySchema>;
 export type MeasurementBody = z.input<typeof measurementBodySchema>;
 export type CorrectionBody = z.input<typeof correctionBodySchema>;
+export type CreatePosyanduBody = z.input<typeof createPosyanduBodySchema>;
 export type RecordMeasurementResponse = z.infer<typeof recordMeasurementResponseSchema>;
 export type DuplicateCandidate = z.infer<typeof duplicateSchema>['candidates'][number];
 export type FollowUpCategory = z.infer<typeof followUpCategorySchema>;
@@ -98,6 +100,9 @@ export const registryApi = {
 
 /** Answers of the writes (./submit.ts), kept here beside the other shapes. */
 export const registryWrites = {
+  /** A new posyandu in a desa (reference:write). Errors name their field in details.field. */
+  createPosyandu: (body: CreatePosyanduBody) =>
+    request<Posyandu>('POST', '/api/posyandu', { body }),
   createChild: (body: ChildBody) =>
     request<{ child: ChildView }>('POST', '/api/children', { body }),
   updateChild: (childId: string, body: ChildUpdateBody) =>
