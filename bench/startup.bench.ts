@@ -24,6 +24,7 @@ async function startOnce(dataDir: string, demo = false): Promise<{ ms: number; r
         PORT: '0',
         LOG_LEVEL: 'warn',
         DATABASE_URL: '',
+        TUMBUH_DEMO: demo ? 'true' : 'false',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -65,6 +65,6 @@ export function presentIssue(
     column: i.column_name,
     severity: i.severity,
     code: i.code,
-    message: issueMessage({ code: i.code, details: (i.details ?? undefined) }, lang),
+    message: issueMessage({ code: i.code, details: i.details ?? undefined }, lang),
   };
 }
