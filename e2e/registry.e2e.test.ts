@@ -251,4 +251,44 @@ describe.runIf(hasChromium)('child growth registry in Chromium, on a phone', () 
     await screenshot(desk, 'registry-follow-up-desktop');
     await desk.close();
   });
+
+  it('merges a duplicate record into the child from the child page', async () => {
+    // Registered twice (the second time past the duplicate warning): fold the copy in.
+    const admin = await apiLogin(server.url, server.adminEmail, 'kupang sehat bebas stunting');
+    const { items } = await admin.get<{ items: { id: string }[] }>(`/api/posyandu?region=${desa}`);
+    await admin.post('/api/children', {
+      id: crypto.randomUUID(),
+      posyanduId: items[0]!.id,
+      name: childName,
+      sex: 2,
+      birthDate: born.iso,
+      motherName: 'Yosefina Bano',
+      confirmNotDuplicate: true,
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Gabungkan data ganda' }).click();
+    await expect.poll(() => page.getByLabel('Nama anak').inputValue(), until).toBe(childName);
+    await expect
+      .poll(() => page.getByRole('button', { name: new RegExp(childName) }).count(), until)
+      .toBe(1);
+    await page.getByRole('button', { name: new RegExp(childName) }).click();
+    await expect
+      .poll(
+        () => page.getByText(/^Data ini dipertahankan; pengukuran dari data lain/).count(),
+        until,
+      )
+      .toBe(1);
+    await expect.poll(() => page.locator('.merge-compare tbody tr').count(), until).toBe(5);
+    await screenshot(page, 'registry-merge-phone');
+    await page.getByRole('button', { name: 'Ya, gabungkan' }).click();
+    await expect
+      .poll(
+        () => page.getByText(`Data ganda ${childName} sudah digabung ke data ini.`).count(),
+        until,
+      )
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Gabungkan data ganda' }).count(), until)
+      .toBe(1);
+  });
 });

@@ -6,11 +6,19 @@ import { useApi } from '../hooks/use-api.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
+import { useSession } from '../session.ts';
 import { registryApi, type ChildDetail, type ChildView } from './api.ts';
 import { submitMerge } from './submit.ts';
 
-/** Kecamatan of a desa code: a child who moved to the next village is still found. */
-const searchArea = (desaCode: string) => desaCode.slice(0, 6);
+/**
+ * Where to look: the kecamatan of the posyandu's desa, so that a child who moved to the next
+ * village is still found. A user whose scope is narrower (a desa, a kader's posyandu) searches
+ * the whole scope: the server already limits it, and refuses a region wider than the scope.
+ */
+function searchArea(desaCode: string, scope: string | undefined): string | undefined {
+  const kecamatan = desaCode.slice(0, 6);
+  return scope !== undefined && kecamatan.startsWith(scope) ? kecamatan : undefined;
+}
 
 /**
  * Folds a duplicate record into this one: find the other record, compare both side by side, say
@@ -33,8 +41,9 @@ export function MergeDuplicate({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const q = useDebouncedValue(query.trim(), 300);
-  const area = searchArea(keep.posyandu.regionCode);
-  const results = useApi(q.length >= 2 ? `${area}|${q}` : null, (_key, signal) =>
+  const { user } = useSession();
+  const area = searchArea(keep.posyandu.regionCode, user?.regionCode);
+  const results = useApi(q.length >= 2 ? `${area ?? ''}|${q}` : null, (_key, signal) =>
     registryApi.searchChildren({ q, region: area }, signal),
   );
   const other = useApi(otherId, (childId, signal) => registryApi.child(childId, signal));
