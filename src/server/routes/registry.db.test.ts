@@ -193,6 +193,37 @@ describe('scope', () => {
   });
 });
 
+describe('posyandu', () => {
+  it('are added to a desa by a district officer, once per name', async () => {
+    const add = (name: string, regionCode = '5301042004') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/posyandu',
+        headers: district.headers,
+        payload: { name, regionCode },
+      });
+    const first = await add('Posyandu Kenanga');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({
+      name: 'Posyandu Kenanga',
+      regionCode: '5301042004',
+      children: 0,
+    });
+    const again = await add('posyandu  KENANGA');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details.field).toBe('name');
+    expect((await add('Posyandu Kenanga', '530104')).json().error.details.field).toBe('regionCode');
+    expect((await add('Posyandu Luar', '5302012001')).statusCode).toBe(403);
+    const kaderTry = await t.app.inject({
+      method: 'POST',
+      url: '/api/posyandu',
+      headers: kaderA.headers,
+      payload: { name: 'X', regionCode: DESA },
+    });
+    expect(kaderTry.statusCode).toBe(403);
+  });
+});
+
 describe('kader accounts', () => {
   it('are created by an admin for one posyandu, which the session then carries', async () => {
     const admin = await loginAs(t, 'admin', '5301');

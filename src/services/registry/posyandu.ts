@@ -1,5 +1,6 @@
 import { canAccessRegion } from '../../core/access/scope.ts';
 import { DomainError } from '../../core/errors.ts';
+import { personNameKey } from '../../core/registry/rules.ts';
 import { findRegion } from '../../db/queries/regions.ts';
 import {
   findPosyandu,
@@ -48,6 +49,16 @@ export async function createPosyandu(
       field: 'regionCode',
       summary: 'regionCode: a desa/kelurahan (10 digits)',
       allowed: 'a desa/kelurahan code',
+    });
+  // Kader and imports name a posyandu by its name within the desa: two with one name are ambiguous.
+  const sameName = (await listPosyanduWithin(ctx.db, input.regionCode, 1000)).find(
+    (p) => personNameKey(p.name) === personNameKey(input.name),
+  );
+  if (sameName)
+    throw new DomainError('validation_failed', {
+      field: 'name',
+      summary: `name: ${region.name} already has a posyandu of this name`,
+      allowed: 'a name not used in this desa',
     });
   return ctx.db.transaction().execute(async (trx) => {
     const row = await insertPosyandu(trx, { name: input.name, region_code: input.regionCode });
