@@ -371,8 +371,3 @@ function childIdentity(
     address: `RT ${pad(1 + rng.int(12), 3)}/RW ${pad(1 + rng.int(4), 3)}, Dusun ${dusun}, ${desa.name}`,
   };
 }
-
-/** Everything a test or the docs want to know about a plan's targets. */
-export function demoTargets(plan: DemoPlan): { code: string; name: string; target: number }[] {
-  return plan.kabupaten.map((k) => ({ code: k.code, name: k.name, target: k.target }));
-}

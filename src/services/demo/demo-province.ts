@@ -28,7 +28,7 @@ export const DEFAULT_DEMO_CHILDREN = 20_000;
 /** The tables the demo loads (their foreign keys are checked set-wise when row triggers are skipped). */
 const REGISTRY_TABLES = ['puskesmas', 'posyandu', 'child', 'measurement'] as const;
 /** Children generated and loaded per COPY round (bounded memory at any size). */
-const CHILDREN_PER_ROUND = 4_000;
+const CHILDREN_PER_ROUND = 1_000;
 const YIELD_EVERY_CHILDREN = 25;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
