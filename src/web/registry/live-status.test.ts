@@ -21,7 +21,7 @@ describe('the status while typing', () => {
     expect(s.weightGain).toBe('B');
     expect(s.implausible).toBe(false);
     expect(statusSummaryText(s, 'id')).toBe('Pendek · Gizi baik · Penimbangan pertama');
-    expect(statusSummaryText(s, 'en')).toBe('Stunted · Normal · First weighing');
+    expect(statusSummaryText(s, 'en')).toBe('Stunted · Normal weight-for-height · First weighing');
   });
 
   it('judges the weight gain against last month, and 2T after last month’s T', () => {
