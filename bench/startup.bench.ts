@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const runs = 5;
+const runs = 3;
 
 async function startOnce(dataDir: string, demo = false): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
@@ -72,7 +72,7 @@ for (let i = 0; i < runs; i++) {
 }
 // What `npm start` does on a fresh checkout: regions and the default synthetic demo (20,000 children).
 const withDemo: { ms: number; rssMb: number }[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 1; i++) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tumbuh-startup-demo-'));
   try {
     withDemo.push(await startOnce(dir, true));
@@ -88,7 +88,7 @@ console.log(`Server start on PGlite, spawn → first 200 from /healthz, ${runs} 
 | start | median | range | peak RSS (median) |
 | --- | --- | --- | --- |
 ${row('first (empty directory: migrate + load 91,599 regions), TUMBUH_DEMO=false', first)}
-${row('first with the default demo (+ 20,000 synthetic children, ~280k measurements; 3 runs)', withDemo)}
+${row('first with the default demo (+ 20,000 synthetic children, ~280k measurements; 1 run)', withDemo)}
 ${row('warm (existing database)', warm)}
 
 \`npm start\` also runs \`vite build\` first (not included above).`);
