@@ -25,6 +25,15 @@ const CR = 13;
 const LF = 10;
 const TOO_LONG: CellProblem = Object.freeze({ problem: 'too_long' as const });
 
+/**
+ * A copy of a substring that does not keep the text it was cut from alive. V8 represents a
+ * substring of 13 or more characters as a view into its parent: one cell kept (a desa code in a
+ * cache) would keep a whole megabyte of decoded input in memory.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** The delimiter of a header line: the most frequent of , ; tab outside quotes (comma on a tie). */
 export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
   let inQuotes = false;
@@ -117,7 +126,7 @@ export class CsvReader {
     let cell: CsvCell;
     if (this.tooLong) cell = TOO_LONG;
     else if (this.parts.length === 0) cell = '';
-    else if (this.parts.length === 1) cell = this.parts[0]!;
+    else if (this.parts.length === 1) cell = ownString(this.parts[0]!);
     else cell = this.parts.join('');
     if (this.cells.length < MAX_CELLS_PER_RECORD) this.cells.push(cell);
     else this.truncated = true;

@@ -27,6 +27,10 @@ describe('import cell values', () => {
     expect(excelSerialToIso(1)).toBe('1899-12-31');
     expect(value(parseDate(''))).toBeNull();
     expect(value(parseDate('31/02/2024'))).toBe('bad');
+    expect(value(parseDate('29/02/2024'))).toBe('2024-02-29');
+    expect(value(parseDate('29/02/2023'))).toBe('bad');
+    expect(value(parseDate('29/02/1900'))).toBe('bad');
+    expect(value(parseDate('31/04/2024'))).toBe('bad');
     expect(value(parseDate('05/03/24'))).toBe('bad');
     expect(value(parseDate('kemarin'))).toBe('bad');
   });

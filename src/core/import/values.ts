@@ -5,7 +5,7 @@
  * write decimals with a comma ("9,5") and dates day first (05/03/2024); both are accepted.
  * A parser never echoes the value in its problem: the report names the row and column only.
  */
-import { isIsoDate, isNik } from '../registry/rules.ts';
+import { isNik } from '../registry/rules.ts';
 
 /** What the reader found in a cell that is not a plain value. */
 export interface CellProblem {
@@ -106,9 +106,14 @@ const MONTHS: Record<string, number> = {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ISO date of a real calendar day (2024-02-30 is none), without building a Date. */
 function isoOf(year: number, month: number, day: number): string | null {
-  const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-  return isIsoDate(iso) ? iso : null;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** Days from 1899-12-30 (Excel's day 0 with its 1900 leap-year bug) to 1970-01-01. */

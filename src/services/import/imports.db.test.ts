@@ -420,6 +420,64 @@ describe('import of a register with good and bad rows', () => {
   });
 });
 
+describe('chunks', () => {
+  it('gives the same result in small chunks with two writers (N/T kept in order)', async () => {
+    const months = ['05/06/2026', '05/07/2026', '05/08/2026', '05/09/2026', '05/10/2026'];
+    const weights = ['7,0', '7,6', '7,6', '7,5', '8,2'];
+    const lines = [csvLine(HEADER)];
+    months.forEach((m, i) => {
+      lines.push(
+        csvLine([
+          i,
+          '',
+          'Stefanus Klau',
+          'L',
+          '02/02/2026',
+          'Ibu S',
+          VILLAGE,
+          'Melati',
+          m,
+          weights[i]!,
+          '',
+          '',
+        ]),
+      );
+      lines.push(
+        csvLine([
+          i,
+          '',
+          `Lusia Klau ${i}`,
+          'P',
+          '02/02/2026',
+          'Ibu T',
+          VILLAGE,
+          'Melati',
+          m,
+          '6,5',
+          '',
+          '',
+        ]),
+      );
+    });
+    const file = writeFixture(dir, 'chunks.csv', lines.join('\n'));
+    const { batch } = await commitImport(
+      ctx,
+      { path: file, name: 'chunks.csv' },
+      { chunkSize: 3, parallelWrites: 2 },
+    );
+    expect(batch).toMatchObject({ rows_total: 10, rows_imported: 10, children_created: 6 });
+    const series = await database.db
+      .selectFrom('measurement as m')
+      .innerJoin('child as c', 'c.id', 'm.child_id')
+      .select(['m.weight_gain', 'm.two_t'])
+      .where('c.name', '=', 'Stefanus Klau')
+      .orderBy('m.measured_on')
+      .execute();
+    expect(series.map((m) => m.weight_gain)).toEqual(['B', 'N', 'T', 'T', 'N']);
+    expect(series.map((m) => m.two_t)).toEqual([false, false, false, true, false]);
+  });
+});
+
 describe('encodings, formats and layouts', () => {
   it('reads a Latin-1 (Windows-1252) file with semicolons and comma decimals', async () => {
     const text = [

@@ -89,6 +89,11 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Report rows stored at most (the counts are never capped). */
   maxIssues?: number;
+  /**
+   * Chunks (of different children) written at once: 1 on PGlite (one connection, one thread);
+   * 2 on PostgreSQL, where the server works on one chunk while the next is prepared.
+   */
+  parallelWrites?: number;
 }
 
 export interface ImportFile {
@@ -103,7 +108,7 @@ export interface ImportResult {
   issues: RowIssue[];
 }
 
-const DEFAULT_CHUNK = 5000;
+const DEFAULT_CHUNK = 2000;
 const DEFAULT_MAX_ISSUES = 100_000;
 const FIRST_ISSUES = 100;
 
@@ -473,6 +478,20 @@ function sameValues(
   );
 }
 
+/** A chunk read, checked and matched, waiting for (or in) its write. */
+interface PreparedChunk {
+  rowIssues: Map<number, RowIssue[]>;
+  accepted: Accepted[];
+  childIds: Set<string>;
+}
+
+interface Accepted {
+  record: ImportRecord;
+  child: ChildRef;
+  id: string;
+  values: ReturnType<typeof storedValues>;
+}
+
 async function processRows(
   ctx: ServiceContext,
   actor: Actor,
@@ -485,6 +504,7 @@ async function processRows(
   state: RunState,
 ): Promise<void> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const parallel = Math.max(1, options.parallelWrites ?? 1);
   let bytesRead = 0;
   const rows = readSourceRows(path, file, {
     batchSize: chunkSize,
@@ -496,45 +516,18 @@ async function processRows(
   let columns: ReturnType<typeof fieldColumns> = {};
   let matcher: RowMatcher | null = null;
   // (child, day) → values hash and row: the same row twice, or two rows that disagree.
-  const seen = new Map<number, number>();
+  const seen = new PackedMap();
   let head: SourceRow[] = [];
   let lastProgress = 0;
-
   const columnOf = (field: ImportField) => columns[field]?.header ?? null;
 
-  // Reading runs one chunk ahead of writing: the next chunk is parsed while this one is stored.
-  let next = rows.next();
-  for (;;) {
-    const step = await next;
-    if (step.done) break;
-    next = rows.next();
-    let chunk = step.value;
-    if (!layout) {
-      head = head.concat(chunk);
-      if (head.length < HEADER_SEARCH_ROWS && !(await peekDone(next))) continue;
-      const nonBlank = head.filter((r) => !isBlankRow(r.cells));
-      if (nonBlank.length === 0) throw new DomainError('import_empty', {});
-      layout = layoutOf(nonBlank);
-      columns = fieldColumns(layout.columns);
-      matcher = new RowMatcher(ctx, actor, mode, columnOf);
-      await updateImportBatch(ctx.db, importId, {
-        columns: JSON.stringify(
-          layout.columns.map((c) => ({
-            header: safeHeader(c.header),
-            field: c.field,
-            status: c.status,
-          })),
-        ),
-      });
-      const headerRow = nonBlank[layout.headerRowIndex]!.number;
-      chunk = head.filter((r) => r.number > headerRow);
-      head = [];
-    }
-    await processChunk(ctx, importId, mode, chunk, columns, matcher!, seen, today, state);
-    if (state.counts.rowsTotal > limits.maxRows)
-      throw new DomainError('import_too_many_rows', {
-        max: limits.maxRows.toLocaleString('id-ID'),
-      });
+  // Writes in flight, oldest first; each settles to null or its error (never an unhandled rejection).
+  const inflight: { chunk: PreparedChunk; done: Promise<Error | null> }[] = [];
+  const settleOldest = async () => {
+    const oldest = inflight.shift()!;
+    const error = await oldest.done;
+    if (error) throw error;
+    finishChunk(oldest.chunk, state);
     state.counts.childrenMatched = matcher!.counts.childrenMatched;
     state.counts.childrenCreated = matcher!.counts.childrenCreated;
     state.counts.posyanduCreated = matcher!.counts.posyanduCreated;
@@ -547,6 +540,63 @@ async function processRows(
         bytes_read: bytesRead,
       });
     }
+  };
+
+  try {
+    // Reading runs one chunk ahead, and the next chunk is checked and matched while the
+    // previous one is written (on PostgreSQL, `parallelWrites` chunks of different children
+    // are written at once).
+    let next = rows.next();
+    for (;;) {
+      const step = await next;
+      if (step.done) break;
+      next = rows.next();
+      let chunk = step.value;
+      if (!layout) {
+        head = head.concat(chunk);
+        if (head.length < HEADER_SEARCH_ROWS && !(await peekDone(next))) continue;
+        const nonBlank = head.filter((r) => !isBlankRow(r.cells));
+        if (nonBlank.length === 0) throw new DomainError('import_empty', {});
+        layout = layoutOf(nonBlank);
+        columns = fieldColumns(layout.columns);
+        matcher = new RowMatcher(ctx, actor, mode, columnOf);
+        await updateImportBatch(ctx.db, importId, {
+          columns: JSON.stringify(
+            layout.columns.map((c) => ({
+              header: safeHeader(c.header),
+              field: c.field,
+              status: c.status,
+            })),
+          ),
+        });
+        const headerRow = nonBlank[layout.headerRowIndex]!.number;
+        chunk = head.filter((r) => r.number > headerRow);
+        head = [];
+      }
+      const prepared = await prepareChunk(chunk, columns, matcher!, seen, today, state);
+      if (state.counts.rowsTotal > limits.maxRows)
+        throw new DomainError('import_too_many_rows', {
+          max: limits.maxRows.toLocaleString('id-ID'),
+        });
+      // A chunk waits for writes of the same children (N/T depends on their order).
+      while (
+        inflight.length >= parallel ||
+        inflight.some((f) => [...prepared.childIds].some((id) => f.chunk.childIds.has(id)))
+      )
+        await settleOldest();
+      inflight.push({
+        chunk: prepared,
+        done: writeChunk(ctx, importId, mode, prepared, columns, state).then(
+          () => null,
+          (error: unknown) =>
+            error instanceof Error ? error : new Error('import write failed', { cause: error }),
+        ),
+      });
+    }
+    while (inflight.length) await settleOldest();
+  } finally {
+    // On an error, let the writes still running finish before the import is marked failed.
+    await Promise.all(inflight.map((f) => f.done));
   }
   if (!layout) throw new DomainError('import_empty', {});
   if (state.counts.rowsTotal === 0) throw new DomainError('import_empty', {});
@@ -558,23 +608,23 @@ async function peekDone(next: Promise<IteratorResult<SourceRow[]>>): Promise<boo
   return (await next).done === true;
 }
 
-async function processChunk(
-  ctx: ServiceContext,
-  importId: string,
-  mode: ImportMode,
+function addIssue(chunk: PreparedChunk, issue: RowIssue): void {
+  const list = chunk.rowIssues.get(issue.row);
+  if (list) list.push(issue);
+  else chunk.rowIssues.set(issue.row, [issue]);
+}
+
+/** Reads and checks the rows, matches their children, drops rows seen before in the file. */
+async function prepareChunk(
   chunk: SourceRow[],
   columns: ReturnType<typeof fieldColumns>,
   matcher: RowMatcher,
-  seen: Map<number, number>,
+  seen: PackedMap,
   today: string,
   state: RunState,
-): Promise<void> {
-  const rowIssues = new Map<number, RowIssue[]>();
-  const add = (issue: RowIssue) => {
-    const list = rowIssues.get(issue.row);
-    if (list) list.push(issue);
-    else rowIssues.set(issue.row, [issue]);
-  };
+): Promise<PreparedChunk> {
+  const prepared: PreparedChunk = { rowIssues: new Map(), accepted: [], childIds: new Set() };
+  const add = (issue: RowIssue) => addIssue(prepared, issue);
   const records: ImportRecord[] = [];
   for (const source of chunk) {
     if (isBlankRow(source.cells)) continue;
@@ -593,12 +643,6 @@ async function processChunk(
   }
 
   const resolved = records.length ? await matcher.resolve(records) : [];
-  const accepted: {
-    record: ImportRecord;
-    child: ChildRef;
-    id: string;
-    values: ReturnType<typeof storedValues>;
-  }[] = [];
   records.forEach((record, i) => {
     const r = resolved[i]!;
     if ('code' in r) return add(r);
@@ -606,7 +650,6 @@ async function processChunk(
     const valuesKey = measurementValuesKey({ ...record, ...values });
     const key = hash53(`${r.id}|${record.measuredOn}`);
     const valuesHash = hash53(valuesKey) % 2 ** 32;
-    const packed = valuesHash * 2 ** 21 + (record.row % 2 ** 21);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       const earlierRow = earlier % 2 ** 21;
@@ -630,15 +673,39 @@ async function processChunk(
         details: { otherRow: earlierRow },
       });
     }
-    seen.set(key, packed);
-    accepted.push({
+    seen.set(key, valuesHash * 2 ** 21 + (record.row % 2 ** 21));
+    prepared.childIds.add(r.id);
+    prepared.accepted.push({
       record,
       child: r,
       id: importMeasurementId(r.id, record.measuredOn, valuesKey),
       values,
     });
   });
+  return prepared;
+}
 
+const IMPLAUSIBLE_LABELS: Record<string, string> = {
+  zlen: 'TB/U',
+  zwei: 'BB/U',
+  zwfl: 'BB/TB',
+  zbmi: 'IMT/U',
+  zhc: 'LK/U',
+  zac: 'LiLA/U',
+};
+
+/** Stores the chunk's measurements through recordMeasurements (commit), or simulates it (preview). */
+async function writeChunk(
+  ctx: ServiceContext,
+  importId: string,
+  mode: ImportMode,
+  prepared: PreparedChunk,
+  columns: ReturnType<typeof fieldColumns>,
+  state: RunState,
+): Promise<void> {
+  const { accepted } = prepared;
+  if (accepted.length === 0) return;
+  const add = (issue: RowIssue) => addIssue(prepared, issue);
   const columnOfField = (field: string) => columns[field as ImportField]?.header ?? null;
   const implausibleWarning = (row: number, flagged: string[]) =>
     add({
@@ -649,8 +716,16 @@ async function processChunk(
       code: 'implausible',
       details: { fields: flagged.join(', ') },
     });
+  const existsIssue = (row: number) =>
+    add({
+      row,
+      field: 'measuredOn',
+      column: columnOfField('measuredOn'),
+      severity: 'error',
+      code: 'measurement_exists',
+    });
 
-  if (mode === 'commit' && accepted.length) {
+  if (mode === 'commit') {
     const submissions: MeasurementSubmission[] = accepted.map((a) => ({
       id: a.id,
       childId: a.child.id,
@@ -699,14 +774,7 @@ async function processChunk(
         const other =
           typeof e.details.existingId === 'string' ? existing.get(e.details.existingId) : undefined;
         if (other && sameValues(other, a.values)) state.counts.rowsDuplicate++;
-        else
-          add({
-            row,
-            field: 'measuredOn',
-            column: columnOfField('measuredOn'),
-            severity: 'error',
-            code: 'measurement_exists',
-          });
+        else existsIssue(row);
         return;
       }
       if (e.code === 'validation_failed' && Array.isArray(e.details.issues)) {
@@ -738,77 +806,103 @@ async function processChunk(
         details: { allowed: e.code },
       });
     });
-  } else if (accepted.length) {
-    // Preview: what the write path would answer, read-only.
-    const known = accepted.filter((a) => !a.child.isNew);
-    const stored = new Set(
-      (
-        await findMeasurements(
-          ctx.db,
-          known.map((a) => a.id),
-        )
-      ).map((m) => m.id),
-    );
-    const onDay = new Map(
-      (
-        await currentMeasurementsOnDays(
-          ctx.db,
-          known
-            .filter((a) => !stored.has(a.id))
-            .map((a) => ({ childId: a.child.id, measuredOn: a.record.measuredOn })),
-        )
-      ).map((m) => [`${m.child_id}|${m.measured_on}`, m]),
-    );
-    for (const a of accepted) {
-      const row = a.record.row;
-      if (stored.has(a.id)) {
-        state.counts.rowsDuplicate++;
-        continue;
-      }
-      const other = onDay.get(`${a.child.id}|${a.record.measuredOn}`);
-      if (other) {
-        if (sameValues(other, a.values)) state.counts.rowsDuplicate++;
-        else
-          add({
-            row,
-            field: 'measuredOn',
-            column: columnOfField('measuredOn'),
-            severity: 'error',
-            code: 'measurement_exists',
-          });
-        continue;
-      }
-      state.counts.rowsImported++;
-      const assessment = assessMeasurement({
-        sex: a.child.sex,
-        birthDate: a.child.birthDate,
-        measuredOn: a.record.measuredOn,
-        ...a.values,
-      });
-      if (assessment.implausible) {
-        const labels: Record<string, string> = {
-          zlen: 'TB/U',
-          zwei: 'BB/U',
-          zwfl: 'BB/TB',
-          zbmi: 'IMT/U',
-          zhc: 'LK/U',
-          zac: 'LiLA/U',
-        };
-        implausibleWarning(
-          row,
-          assessment.implausibleFields.map((f) => labels[f] ?? f),
-        );
-      }
-    }
+    return;
   }
 
-  // Counts per row: rejected when any error, warned when stored with a warning.
-  const ordered = [...rowIssues.keys()].sort((a, b) => a - b);
+  // Preview: what the write path would answer, read-only.
+  const known = accepted.filter((a) => !a.child.isNew);
+  const stored = new Set(
+    (
+      await findMeasurements(
+        ctx.db,
+        known.map((a) => a.id),
+      )
+    ).map((m) => m.id),
+  );
+  const onDay = new Map(
+    (
+      await currentMeasurementsOnDays(
+        ctx.db,
+        known
+          .filter((a) => !stored.has(a.id))
+          .map((a) => ({ childId: a.child.id, measuredOn: a.record.measuredOn })),
+      )
+    ).map((m) => [`${m.child_id}|${m.measured_on}`, m]),
+  );
+  for (const a of accepted) {
+    const row = a.record.row;
+    if (stored.has(a.id)) {
+      state.counts.rowsDuplicate++;
+      continue;
+    }
+    const other = onDay.get(`${a.child.id}|${a.record.measuredOn}`);
+    if (other) {
+      if (sameValues(other, a.values)) state.counts.rowsDuplicate++;
+      else existsIssue(row);
+      continue;
+    }
+    state.counts.rowsImported++;
+    const assessment = assessMeasurement({
+      sex: a.child.sex,
+      birthDate: a.child.birthDate,
+      measuredOn: a.record.measuredOn,
+      ...a.values,
+    });
+    if (assessment.implausible)
+      implausibleWarning(
+        row,
+        assessment.implausibleFields.map((f) => IMPLAUSIBLE_LABELS[f] ?? f),
+      );
+  }
+}
+
+/** Counts per row (rejected when any error, warned when stored with a warning), report in row order. */
+function finishChunk(prepared: PreparedChunk, state: RunState): void {
+  const ordered = [...prepared.rowIssues.keys()].sort((a, b) => a - b);
   for (const row of ordered) {
-    const issues = rowIssues.get(row)!;
+    const issues = prepared.rowIssues.get(row)!;
     if (issues.some((i) => i.severity === 'error')) state.counts.rowsRejected++;
     else if (issues.some((i) => i.code !== 'duplicate_row' && i.code !== 'duplicate_earlier_row'))
       state.counts.rowsWarned++;
     report(state, issues);
+  }
+}
+
+/**
+ * A hash map of numbers to numbers in two Float64Arrays (open addressing): a million keys in
+ * 32 MB with nothing for the garbage collector to trace, where a Map would take twice that.
+ */
+export class PackedMap {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private values = new Float64Array(1 << 16);
+  private size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = (key % 2 ** 31) & mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.keys[i] === -1 ? undefined : this.values[i];
+  }
+
+  /** Keys are non-negative (hash53). */
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (this.keys[i] === -1) this.size++;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Float64Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i]!, values[i]!);
   }
 }

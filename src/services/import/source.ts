@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.ts';
-import { CsvReader } from '../../core/import/csv.ts';
+import { CsvReader, ownString } from '../../core/import/csv.ts';
 import {
   DEFAULT_ZIP_LIMITS,
   judgeZipDirectory,
@@ -384,7 +384,8 @@ async function* readCsvRows(
 /** An exceljs cell value as an import cell: plain values only; formulas never evaluated. */
 export function xlsxCell(value: unknown, maxChars: number): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.length > maxChars ? { problem: 'too_long' } : value;
+  if (typeof value === 'string')
+    return value.length > maxChars ? { problem: 'too_long' } : ownString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
