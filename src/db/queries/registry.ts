@@ -370,9 +370,24 @@ const measurementDefaults: Partial<Record<(typeof measurementColumns)[number][0]
   implausible: false,
 };
 
+/** Columns PostgreSQL may change on the way in (numeric scale): read back, not assumed. */
+const roundedColumns = [
+  'weight_kg',
+  'height_cm',
+  'head_cm',
+  'muac_cm',
+  'zlen',
+  'zwei',
+  'zwfl',
+  'zbmi',
+  'zhc',
+  'zac',
+] as const;
+
 /**
  * Inserts rows whose id and (child, day) are free, in one statement; returns the rows actually
- * inserted, as stored.
+ * inserted, as stored. Only the id, the numeric columns (rounded to their scale by the database)
+ * and created_at are read back; every other column is stored exactly as sent.
  */
 export async function insertMeasurementRows(
   db: Q,
@@ -386,12 +401,24 @@ export async function insertMeasurementRows(
     });
     return sql`${values}::${sql.raw(type)}[]`;
   });
-  const result = await sql<MeasurementRow>`
+  const result = await sql<
+    Pick<MeasurementRow, 'id' | 'created_at' | (typeof roundedColumns)[number]>
+  >`
     insert into measurement (${sql.join(measurementColumns.map(([c]) => sql.ref(c)))})
     select * from unnest(${sql.join(arrays)})
     on conflict do nothing
-    returning *`.execute(db);
-  return result.rows;
+    returning id, created_at, ${sql.join(roundedColumns.map((c) => sql.ref(c)))}`.execute(db);
+  const sent = new Map(rows.map((r) => [r.id, r]));
+  return result.rows.map((stored) => {
+    const row = sent.get(stored.id)!;
+    const whole = Object.fromEntries(
+      measurementColumns.map(([column]) => {
+        const value = (row as Record<string, unknown>)[column];
+        return [column, value === undefined ? (measurementDefaults[column] ?? null) : value];
+      }),
+    ) as unknown as MeasurementRow;
+    return { ...whole, superseded_at: null, ...stored };
+  });
 }
 
 /** Inserts rows whose id and (child, day) are free; returns the ids actually inserted. */

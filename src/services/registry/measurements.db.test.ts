@@ -102,4 +102,25 @@ describe('recordMeasurements (batch)', () => {
       .execute();
     expect(rows.map((r) => r.weight_gain)).toEqual(['B', 'N', 'N', 'T']);
   });
+
+  it('answers with the row exactly as stored (values rounded to their column scale)', async () => {
+    const submission = {
+      id: randomUUID(),
+      childId,
+      measuredOn: '2026-11-21',
+      weightKg: 9.456,
+      heightCm: 77.25,
+      measure: 'l' as const,
+      muacCm: 14.05,
+    };
+    const [outcome] = await recordMeasurements(ctx, [submission], { source: 'import' });
+    expect(outcome!.ok).toBe(true);
+    const stored = await database.db
+      .selectFrom('measurement')
+      .selectAll()
+      .where('id', '=', submission.id)
+      .executeTakeFirstOrThrow();
+    expect(outcome!.ok && outcome!.measurement).toEqual(stored);
+    expect(stored).toMatchObject({ weight_kg: 9.46, height_cm: 77.3, muac_cm: 14.1 });
+  });
 });

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { DomainError } from '../../core/errors.ts';
-import { ageDaysBetween } from '../../core/growth/age.ts';
+import { ageDaysBetween, completedMonthsBetween } from '../../core/growth/age.ts';
+import {
+  monthPeriodOf,
+  weightGainStatus,
+  type MonthlyWeighing,
+  type WeightGainCode,
+} from '../../core/growth/weight-gain.ts';
 import {
   assessMeasurement,
   implausibleInputs,
@@ -445,6 +451,9 @@ async function weightGainsWith(
       else storedOf.set(m.child_id, [m]);
     }
     for (const childId of ids) {
+      const birthDate = children.get(childId)!.birth_date;
+      const freshRows = freshOf.get(childId) ?? [];
+      if (continueWeightGains(birthDate, storedOf.get(childId) ?? [], freshRows)) continue;
       type Point = {
         measuredOn: string;
         weightKg: number | null;
@@ -463,7 +472,7 @@ async function weightGainsWith(
           row: r,
         })),
       ].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
-      const statuses = weightGainSeries(children.get(childId)!.birth_date, series);
+      const statuses = weightGainSeries(birthDate, series);
       series.forEach((point, k) => {
         const s = statuses[k]!;
         if (point.row) {
@@ -475,6 +484,55 @@ async function weightGainsWith(
     }
   }
   return updates;
+}
+
+/**
+ * N/T/O/B and 2T of new rows that all come after a child's stored ones (the usual case: this
+ * month's weighing, a register imported month by month): the KMS chain (core/growth
+ * weightGainHistory) is continued from the stored rows' own statuses instead of recomputed over
+ * the whole series, and no stored row changes. Returns false — the caller recomputes everything
+ * — when a new row is not after the stored ones or a stored weighing has no status.
+ */
+export function continueWeightGains(
+  birthDate: string,
+  stored: readonly Pick<MeasurementRow, 'measured_on' | 'weight_kg' | 'weight_gain'>[],
+  fresh: Pick<NewMeasurement, 'measured_on' | 'weight_kg' | 'weight_gain' | 'two_t'>[],
+): boolean {
+  const last = stored.reduce((max, m) => (m.measured_on > max ? m.measured_on : max), '');
+  if (fresh.some((r) => r.measured_on <= last)) return false;
+  type Link = { w: MonthlyWeighing; status: WeightGainCode };
+  let earlier: Link | null = null;
+  let latest: Link | null = null;
+  const weighed = stored
+    .filter((m) => m.weight_kg !== null)
+    .sort((a, b) => (a.measured_on < b.measured_on ? -1 : a.measured_on > b.measured_on ? 1 : 0));
+  for (const m of weighed) {
+    if (!m.weight_gain) return false;
+    const period = monthPeriodOf(m.measured_on);
+    if (latest !== null && latest.w.period !== period) earlier = latest;
+    latest = { w: { period, ageMonths: 0, weightKg: m.weight_kg! }, status: m.weight_gain };
+  }
+  const ordered = [...fresh].sort((a, b) =>
+    a.measured_on < b.measured_on ? -1 : a.measured_on > b.measured_on ? 1 : 0,
+  );
+  for (const r of ordered) {
+    if (r.weight_kg === null || r.weight_kg === undefined) {
+      r.weight_gain = null;
+      r.two_t = false;
+      continue;
+    }
+    const w: MonthlyWeighing = {
+      period: monthPeriodOf(r.measured_on),
+      ageMonths: completedMonthsBetween(birthDate, r.measured_on),
+      weightKg: r.weight_kg,
+    };
+    if (latest !== null && latest.w.period !== w.period) earlier = latest;
+    const result = weightGainStatus(w, earlier?.w ?? null, earlier?.status ?? null);
+    r.weight_gain = result.status;
+    r.two_t = result.twoT;
+    latest = { w, status: result.status };
+  }
+  return true;
 }
 
 /** Recomputes N/T/O/B and 2T over the current measurements of children, writing only what changed. */
