@@ -326,7 +326,52 @@ export async function currentMeasurementsOnDays(
   return [...new Map(result.rows.map((r) => [r.id, r])).values()];
 }
 
-/** Columns of measurement in insert order, with the array type each is sent as. */
+/**
+ * A new measurement as it is stored: every column of the table, defaults filled in. Written out
+ * (not looped over column names) because it runs for every row of a million-row import.
+ */
+function asStored(r: NewMeasurement): Omit<MeasurementRow, 'created_at'> {
+  return {
+    id: r.id,
+    child_id: r.child_id,
+    region_code: r.region_code,
+    posyandu_id: r.posyandu_id,
+    measured_on: r.measured_on,
+    age_days: r.age_days,
+    weight_kg: r.weight_kg ?? null,
+    height_cm: r.height_cm ?? null,
+    measure: r.measure ?? null,
+    head_cm: r.head_cm ?? null,
+    muac_cm: r.muac_cm ?? null,
+    oedema: r.oedema,
+    zlen: r.zlen ?? null,
+    zwei: r.zwei ?? null,
+    zwfl: r.zwfl ?? null,
+    zbmi: r.zbmi ?? null,
+    zhc: r.zhc ?? null,
+    zac: r.zac ?? null,
+    flen: r.flen ?? null,
+    fwei: r.fwei ?? null,
+    fwfl: r.fwfl ?? null,
+    fbmi: r.fbmi ?? null,
+    fhc: r.fhc ?? null,
+    fac: r.fac ?? null,
+    height_for_age: r.height_for_age ?? null,
+    weight_for_age: r.weight_for_age ?? null,
+    weight_for_height: r.weight_for_height ?? null,
+    weight_gain: r.weight_gain ?? null,
+    two_t: r.two_t ?? false,
+    implausible: r.implausible ?? false,
+    source: r.source,
+    entered_by: r.entered_by ?? null,
+    payload_hash: r.payload_hash,
+    supersedes: r.supersedes ?? null,
+    superseded_at: null,
+    import_id: r.import_id ?? null,
+  };
+}
+
+/** Insert columns with the array type each is sent as (superseded_at and created_at: defaults). */
 const measurementColumns = [
   ['id', 'uuid'],
   ['child_id', 'uuid'],
@@ -363,12 +408,7 @@ const measurementColumns = [
   ['payload_hash', 'text'],
   ['supersedes', 'uuid'],
   ['import_id', 'uuid'],
-] as const;
-
-const measurementDefaults: Partial<Record<(typeof measurementColumns)[number][0], unknown>> = {
-  two_t: false,
-  implausible: false,
-};
+] as const satisfies readonly (readonly [keyof MeasurementRow, string])[];
 
 /** Columns PostgreSQL may change on the way in (numeric scale): read back, not assumed. */
 const roundedColumns = [
@@ -394,13 +434,13 @@ export async function insertMeasurementRows(
   rows: NewMeasurement[],
 ): Promise<MeasurementRow[]> {
   if (rows.length === 0) return [];
-  const arrays = measurementColumns.map(([column, type]) => {
-    const values = rows.map((r) => {
-      const value = (r as Record<string, unknown>)[column];
-      return value === undefined ? (measurementDefaults[column] ?? null) : value;
-    });
-    return sql`${values}::${sql.raw(type)}[]`;
+  const full = rows.map(asStored);
+  const columns = measurementColumns.map(() => new Array<unknown>(full.length));
+  full.forEach((row, i) => {
+    const values = row as unknown as Record<string, unknown>;
+    measurementColumns.forEach(([column], c) => (columns[c]![i] = values[column]));
   });
+  const arrays = measurementColumns.map(([, type], c) => sql`${columns[c]}::${sql.raw(type)}[]`);
   const result = await sql<
     Pick<MeasurementRow, 'id' | 'created_at' | (typeof roundedColumns)[number]>
   >`
@@ -408,17 +448,8 @@ export async function insertMeasurementRows(
     select * from unnest(${sql.join(arrays)})
     on conflict do nothing
     returning id, created_at, ${sql.join(roundedColumns.map((c) => sql.ref(c)))}`.execute(db);
-  const sent = new Map(rows.map((r) => [r.id, r]));
-  return result.rows.map((stored) => {
-    const row = sent.get(stored.id)!;
-    const whole = Object.fromEntries(
-      measurementColumns.map(([column]) => {
-        const value = (row as Record<string, unknown>)[column];
-        return [column, value === undefined ? (measurementDefaults[column] ?? null) : value];
-      }),
-    ) as unknown as MeasurementRow;
-    return { ...whole, superseded_at: null, ...stored };
-  });
+  const sent = new Map(full.map((r) => [r.id, r]));
+  return result.rows.map((stored) => ({ ...sent.get(stored.id)!, ...stored }));
 }
 
 /** Inserts rows whose id and (child, day) are free; returns the ids actually inserted. */
