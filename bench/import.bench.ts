@@ -176,7 +176,7 @@ async function generate(file: string, villages: string[]): Promise<void> {
 }
 
 interface WorkerTask {
-  task: 'import' | 'export-csv' | 'export-xlsx';
+  task: 'baseline' | 'import' | 'export-csv' | 'export-xlsx';
   database: DatabaseConfig;
   file?: string;
 }
@@ -208,11 +208,17 @@ async function worker(task: WorkerTask): Promise<void> {
       requestId: 'bench',
     };
     const started = performance.now();
-    if (task.task === 'import') {
-      const { batch } = await commitImport(ctx, {
-        path: task.file!,
-        name: path.basename(task.file!),
-      });
+    if (task.task === 'baseline') {
+      // The same modules loaded, the database open, nothing imported: what every run starts from.
+      await import('../src/services/import/imports.ts');
+      console.log(JSON.stringify({ seconds: 0, rows: 0, peakRssMb: peakRssMb() }));
+    } else if (task.task === 'import') {
+      const { batch } = await commitImport(
+        ctx,
+        { path: task.file!, name: path.basename(task.file!) },
+        // As the CLI and the server do: two chunks written at once on PostgreSQL.
+        { parallelWrites: task.database.kind === 'postgres' ? 2 : 1 },
+      );
       const seconds = (performance.now() - started) / 1000;
       console.log(
         JSON.stringify({ seconds, rows: batch.rows_total, batch, peakRssMb: peakRssMb() }),
@@ -329,8 +335,15 @@ async function main(): Promise<void> {
     cleanup: async () => rmSync(liteDir, { recursive: true, force: true }),
   });
 
+  let baseline = 0;
   for (const engine of engines) {
     try {
+      // Migrations and kode wilayah are loaded here, so the workers' peak memory is their own work.
+      await (await openDatabase(engine.database)).close();
+      baseline = Math.max(
+        baseline,
+        runWorker({ task: 'baseline', database: engine.database }).peakRssMb,
+      );
       console.error(`▶ import on ${engine.label}`);
       const r = runWorker({ task: 'import', database: engine.database, file });
       const b = r.batch!;
@@ -356,7 +369,7 @@ async function main(): Promise<void> {
   const loadAfter = os.loadavg();
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
-  console.log(`\`commitImport\` of one ${ROWS.toLocaleString('en')}-row e-PPGBM-style CSV (${(size / 2 ** 20).toFixed(0)} MiB; ${CHILDREN.toLocaleString('en')} children × ${MONTHS} months in ${villages.length} desa of Kabupaten Kupang, 70 % with NIK, semicolons and decimal commas, ~0.2 % bad rows), on a fresh database each: file checks, parsing, row checks, matching and creating children and posyandu in bulk, \`recordMeasurements\` in chunks of 5,000 (z-scores, N/T, idempotent insert), report. Each import and export in its own process; peak RSS = that process's VmHWM.
+  console.log(`\`commitImport\` of one ${ROWS.toLocaleString('en')}-row e-PPGBM-style CSV (${(size / 2 ** 20).toFixed(0)} MiB; ${CHILDREN.toLocaleString('en')} children × ${MONTHS} months in ${villages.length} desa of Kabupaten Kupang, 70 % with NIK, semicolons and decimal commas, ~0.2 % bad rows), on a fresh database each: file checks, parsing, row checks, matching and creating children and posyandu in bulk, \`recordMeasurements\` in chunks of 2,000 (z-scores, N/T, idempotent insert), report. Each import and export in its own process; peak RSS = that process's VmHWM (a process that only loads the same modules and opens the database peaks at ${baseline} MB: Node, tsx, the WHO tables, exceljs, the pg/PGlite driver).
 Load average (1/5/15 min) on this shared 2-core machine: ${load(loadBefore)} before, ${load(loadAfter)} after.
 
 | database | rows | seconds | rows/s | peak RSS (MB) | imported / rejected / children created / posyandu created |

@@ -133,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(registryRoutes);
-  await app.register(importRoutes(config.imports));
+  await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
   await registerWeb(app);
   return app;
 }

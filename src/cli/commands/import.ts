@@ -91,6 +91,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     let lastProgress: ImportProgress | null = null;
     const importOptions = {
       sheet: options.sheet ?? null,
+      parallelWrites: handle.kind === 'postgres' ? 2 : 1,
       onProgress: (p: ImportProgress) => {
         lastProgress = p;
         print(p);

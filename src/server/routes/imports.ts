@@ -110,7 +110,10 @@ const templateColumns: ExportColumn<(string | number | null)[]>[] = TEMPLATE_HEA
 export function importRoutes(options: {
   uploadsDir: string;
   maxBytes: number;
+  /** On PostgreSQL two chunks are written at once (services/import ImportOptions.parallelWrites). */
+  postgres?: boolean;
 }): FastifyPluginAsyncZod {
+  const parallelWrites = options.postgres ? 2 : 1;
   const uploadPath = (id: string) => path.join(options.uploadsDir, `${id}.upload`);
 
   const template: FastifyPluginAsyncZod = async (app) => {
@@ -188,7 +191,7 @@ export function importRoutes(options: {
         }
         const lang = requestLang(request);
         if (!wait) {
-          startImportJob(request.ctx, id, file, mode, { sheet: sheet ?? null });
+          startImportJob(request.ctx, id, file, mode, { sheet: sheet ?? null, parallelWrites });
           return reply.status(202).send(presentImport(batch, lang));
         }
         return reply.send(await runNow(request.ctx, id, file, mode, sheet ?? null, lang));
@@ -204,7 +207,7 @@ export function importRoutes(options: {
       lang: ReturnType<typeof requestLang>,
     ) {
       try {
-        const { batch } = await runImport(ctx, id, file, mode, { sheet });
+        const { batch } = await runImport(ctx, id, file, mode, { sheet, parallelWrites });
         const issues = await firstImportIssues(ctx, id);
         if (mode === 'commit') await rm(file, { force: true });
         return detail(batch, issues, lang);
@@ -312,7 +315,7 @@ export function importRoutes(options: {
         const batch = await beginCommit(request.ctx, id, file);
         const lang = requestLang(request);
         if (!request.query.wait) {
-          startImportJob(request.ctx, id, file, 'commit', { sheet: batch.sheet });
+          startImportJob(request.ctx, id, file, 'commit', { sheet: batch.sheet, parallelWrites });
           return reply.status(202).send(presentImport(batch, lang));
         }
         return reply.send(await runNow(request.ctx, id, file, 'commit', batch.sheet, lang));
