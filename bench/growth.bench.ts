@@ -277,12 +277,18 @@ const cliRss = median(cli.runs.map((r) => r.maxRssMb));
 const cliCpu = median(cli.runs.map((r) => r.cpuS));
 const startupWall = median(cli.startup.map((r) => r.wallS));
 const posyandu1m = batch.find((b) => b.n === 1_000_000 && b.mix === 'posyandu')!;
+const slowestPosyandu = batch
+  .filter((b) => b.mix === 'posyandu')
+  .reduce((a, b) => (b.wallRowsPerS < a.wallRowsPerS ? b : a));
+const all1m = batch.find((b) => b.n === 1_000_000 && b.mix === 'all')!;
 const ok = (pass: boolean): string => (pass ? 'met' : '**missed**');
 
 const lines = [
   `Batch API (\`growthZScoresBatch\`, one thread, unrounded outputs on) and \`tumbuh zscores\`.`,
-  `Load average on this shared machine: ${fmt(loadBefore)} before, ${fmt(loadAfter)} after the run` +
-    ` (other work was running; medians of several runs are quoted, CPU-time rates alongside).`,
+  `Load average (1 min) on this shared 2-core machine: ${fmt(loadBefore)} before, ${fmt(loadAfter)} after the run` +
+    (Math.max(loadBefore, loadAfter) > 1.5
+      ? ' (other work was running: figures are pessimistic; medians of several runs are quoted, CPU-time rates alongside).'
+      : ' (quiet; medians of several runs are quoted, CPU-time rates alongside).'),
   '',
   '| rows | mix | z-scores per row | runs | rows/s (median, wall) | rows/s (median, CPU time) | rows/s (fastest run) | z-scores/s (median, wall) | fastest–slowest run |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -304,8 +310,8 @@ const lines = [
   `| of which startup (node + tsx, \`zscores --help\`) | ${fmt(startupWall)} s wall | ${cli.startup.map((r) => fmt(r.wallS)).join(', ')} |`,
   '',
   'Targets:',
-  `- batch ≥ 5 M measurements/s on one core: ${ok(posyandu1m.wallRowsPerS >= 5e6)} for rows (${millions(posyandu1m.wallRowsPerS)} posyandu rows/s, 1M);` +
-    ` ${ok(posyandu1m.wallRowsPerS * posyandu1m.zPerRow >= 5e6)} counted as z-scores (${millions(posyandu1m.wallRowsPerS * posyandu1m.zPerRow)}/s).`,
+  `- batch ≥ 5 M measurements/s on one core, a measurement being one posyandu visit (row): ${ok(slowestPosyandu.wallRowsPerS >= 5e6)} at every size (${millions(posyandu1m.wallRowsPerS)} rows/s on 1M, ${millions(slowestPosyandu.wallRowsPerS)} on ${slowestPosyandu.n.toLocaleString('en')});` +
+    ` rows with all eight z-scores (skinfolds included, which no posyandu records): ${millions(all1m.wallRowsPerS)} rows/s on 1M, ${ok(all1m.wallRowsPerS * all1m.zPerRow >= 5e6)} counted as z-scores (${millions(all1m.wallRowsPerS * all1m.zPerRow)}/s).`,
   `- CLI on 1M rows ≤ 3 s wall: ${ok(cliWall <= 3)} (${fmt(cliWall)} s, tsx startup included); peak RSS ≤ 300 MB: ${ok(cliRss <= 300)} (${fmt(cliRss, 0)} MB).`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
