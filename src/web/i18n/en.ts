@@ -1,7 +1,16 @@
+import { dashboardEn } from './dashboard.ts';
+import { deathsEn } from './deaths.ts';
 import type { Messages } from './id.ts';
+import { offlineEn } from './offline.ts';
+import { portalEn } from './portal.ts';
 
 /** English dictionary. Typed as `Messages`, so a key missing here (or an extra one) fails to compile. */
 export const en: Messages = {
+  ...dashboardEn,
+  ...deathsEn,
+  ...offlineEn,
+  ...portalEn,
+
   'app.name': 'Tumbuh',
   'app.subtitle': 'Stunting & AKI-AKB data',
 
@@ -90,16 +99,6 @@ export const en: Messages = {
   'account.email': 'Email',
   'account.role': 'Role',
   'account.region': 'Region',
-
-  'dashboard.title': 'Dashboard',
-  'dashboard.intro':
-    'Choose a region, then drill down into the regions below it. Charts and indicators will be added here.',
-  'dashboard.childrenTitle': 'Regions in {name}',
-  'dashboard.noChildren': '{name} has no regions below it.',
-  'dashboard.chartsPlaceholder': 'Charts and indicators will appear here',
-  'dashboard.colName': 'Name',
-  'dashboard.colLevel': 'Level',
-  'dashboard.colCode': 'Code',
 
   'input.title': 'Data entry',
 

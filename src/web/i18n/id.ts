@@ -3,7 +3,18 @@
  * also exist in `en.ts`; the `Messages` type makes the compiler check that. Placeholders are
  * written `{name}` and filled by `translate()`.
  */
+import { dashboardId } from './dashboard.ts';
+import { deathsId } from './deaths.ts';
+import { offlineId } from './offline.ts';
+import { portalId } from './portal.ts';
+
 export const id = {
+  // Each capability's words live in its own file.
+  ...dashboardId,
+  ...deathsId,
+  ...offlineId,
+  ...portalId,
+
   'app.name': 'Tumbuh',
   'app.subtitle': 'Data Stunting & AKI-AKB',
 
@@ -93,16 +104,6 @@ export const id = {
   'account.email': 'Email',
   'account.role': 'Peran',
   'account.region': 'Wilayah',
-
-  'dashboard.title': 'Dasbor',
-  'dashboard.intro':
-    'Pilih wilayah, lalu telusuri wilayah di bawahnya. Grafik dan indikator akan ditambahkan di sini.',
-  'dashboard.childrenTitle': 'Wilayah di bawah {name}',
-  'dashboard.noChildren': '{name} tidak memiliki wilayah di bawahnya.',
-  'dashboard.chartsPlaceholder': 'Grafik dan indikator akan tampil di sini',
-  'dashboard.colName': 'Nama',
-  'dashboard.colLevel': 'Tingkat',
-  'dashboard.colCode': 'Kode',
 
   'input.title': 'Input Data',
 
