@@ -18,9 +18,11 @@ const all = readdirSync(benchDir)
 const names = wanted.length ? wanted : all;
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-let results = existsSync(resultsFile)
-  ? readFileSync(resultsFile, 'utf8')
-  : '# Benchmark results\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
+// Read again before each section is written: a long benchmark must not undo edits made meanwhile.
+const readResults = () =>
+  existsSync(resultsFile)
+    ? readFileSync(resultsFile, 'utf8')
+    : '# Benchmark results\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
 
 for (const name of names) {
   if (!all.includes(name)) {
@@ -46,8 +48,9 @@ for (const name of names) {
   process.stdout.write(run.stdout);
   const section = `<!-- bench:${name} -->\n## ${name}\n\n_${new Date().toISOString().slice(0, 10)} · ${machine}_\n\n${run.stdout.trim()}\n<!-- /bench:${name} -->`;
   const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
-  results = pattern.test(results)
+  const results = readResults();
+  const updated = pattern.test(results)
     ? results.replace(pattern, section)
     : `${results.trimEnd()}\n\n${section}\n`;
+  writeFileSync(resultsFile, updated);
 }
-writeFileSync(resultsFile, results);
