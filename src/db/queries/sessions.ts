@@ -5,7 +5,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 export async function insertSession(
   db: Q,
-  session: { id: string; userId: string; csrfToken: string; expiresAt: Date },
+  session: { id: string; userId: string; csrfToken: string; expiresAt: Date; now: Date },
 ): Promise<void> {
   await db
     .insertInto('user_session')
@@ -14,6 +14,9 @@ export async function insertSession(
       user_id: session.userId,
       csrf_token: session.csrfToken,
       expires_at: session.expiresAt,
+      // The service's clock, not the database's: sliding expiry compares the two.
+      created_at: session.now,
+      last_seen_at: session.now,
     })
     .execute();
 }

@@ -126,7 +126,13 @@ export async function login(
   const expiresAt = new Date(now.getTime() + policy.sessionIdleMinutes * 60_000);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null, last_login_at: now });
-    await insertSession(trx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt });
+    await insertSession(trx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      now,
+    });
     await audit(trx, ctx, {
       actorId: user.id,
       action: 'auth.login',
