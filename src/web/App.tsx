@@ -92,7 +92,7 @@ export function App() {
       </a>
       <Header />
       <DemoBanner />
-      {session.status === 'unreachable' && (
+      {session.status === 'unreachable' && !session.user && (
         <div className="banner" role="status">
           <div className="container banner-inner">
             <p>{t('layout.serverOffline')}</p>

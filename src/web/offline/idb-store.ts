@@ -169,6 +169,8 @@ export function idbStore(db: IDBPDatabase<OfflineSchema>) {
     childrenOf: (posyanduId: string) => db.getAllFromIndex('children', 'by-posyandu', posyanduId),
     child: (id: string) => db.get('children', id),
     measurementsOf: (childId: string) => db.getAllFromIndex('measurements', 'by-child', childId),
+    /** Every measurement of the copy (one read for a whole roster). */
+    allMeasurements: () => db.getAll('measurements'),
     getMeta: <T>(key: string) => db.get('meta', key) as Promise<T | undefined>,
     setMeta: (key: string, value: unknown) => db.put('meta', value, key).then(() => undefined),
     /** Logging out: the copy of personal records goes; the queue stays until it is sent. */

@@ -4,10 +4,23 @@
  * server has answered it: stored (then it moves into the local copy of the registry), or with a
  * conflict or refusal that the kader decides on. Nothing is removed silently.
  */
-import type { ChildView, MeasurementView, Posyandu } from '../../contract/registry.ts';
+import type {
+  ChildSummary,
+  ChildView,
+  MeasurementView,
+  Posyandu,
+} from '../../contract/registry.ts';
 import type { SyncChild, SyncChildUpdate, SyncMeasurement } from '../../contract/sync.ts';
 
-export type { ChildView, MeasurementView, Posyandu, SyncChild, SyncChildUpdate, SyncMeasurement };
+export type {
+  ChildSummary,
+  ChildView,
+  MeasurementView,
+  Posyandu,
+  SyncChild,
+  SyncChildUpdate,
+  SyncMeasurement,
+};
 
 /** Body shapes as the phone builds them (zod input: defaults may be left out). */
 export type QueuedChild = Omit<SyncChild, 'confirmNotDuplicate'> & {
