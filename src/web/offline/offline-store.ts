@@ -283,10 +283,25 @@ export async function enter(
   return { kind: 'queued' };
 }
 
-/** The queue as the "Kiriman" page lists it. */
-export async function queueItems(): Promise<OutboxItem[]> {
+/** The queue as the "Kiriman" page lists it, with the names of the children concerned. */
+export async function queueOverview(): Promise<{
+  items: OutboxItem[];
+  names: Map<string, string>;
+  userId: string | null;
+}> {
   const s = await openStore();
-  return s ? s.items() : [];
+  if (!s) return { items: [], names: new Map(), userId: currentUserId() };
+  const items = await s.items();
+  const names = new Map<string, string>();
+  for (const item of items) {
+    if (item.kind === 'child') names.set(item.id, item.body.name);
+    else if (item.kind === 'childUpdate') names.set(item.childId, item.base.name);
+    else if (!names.has(item.childId)) {
+      const child = await s.child(item.childId);
+      if (child) names.set(child.id, child.name);
+    }
+  }
+  return { items, names, userId: currentUserId() };
 }
 
 /** Applies the kader's choice for a conflict or refusal, then tries to send again. */
