@@ -26,10 +26,13 @@ export function serviceWorker(options: { source: string; publicDir: string }): P
   return {
     name: 'tumbuh-service-worker',
     apply: 'build',
+    // After Vite's HTML plugin, which emits index.html in this same hook.
+    enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = [...new Set([...Object.keys(bundle), ...publicFiles(options.publicDir)])]
-        .filter((f) => !skip(f))
-        .sort();
+      // index.html is the app shell; it may not be in the bundle yet, and is named by the
+      // entry files it loads, which are in the list (so the version changes with it).
+      const names = [...Object.keys(bundle), ...publicFiles(options.publicDir), 'index.html'];
+      const files = [...new Set(names)].filter((f) => !skip(f)).sort();
       const hash = createHash('sha256');
       for (const file of files) hash.update(file);
       const shell = bundle['index.html'];

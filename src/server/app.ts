@@ -155,7 +155,10 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
           'cache-control',
           file.includes(`${sep}assets${sep}`)
             ? 'public, max-age=31536000, immutable'
-            : 'public, max-age=3600',
+            : // The service worker is checked for a new version at every start (docs/offline.md).
+              file.endsWith(`${sep}sw.js`)
+              ? 'no-cache'
+              : 'public, max-age=3600',
         );
       },
     });
