@@ -277,8 +277,8 @@ function History({ version, onOpen }: { version: number; onOpen: (id: string) =>
               {items.map((b) => (
                 <tr key={b.id}>
                   <td className="nowrap">{formatDateTime(b.committedAt ?? b.createdAt, lang)}</td>
-                  <td className="break">{b.fileName}</td>
-                  <td className="break">{b.actorEmail ?? '—'}</td>
+                  <td>{b.fileName}</td>
+                  <td>{b.actorEmail ?? '—'}</td>
                   <td>{t(statusKeys[b.status])}</td>
                   <td className="num nowrap">
                     {formatNumber(b.counts.rowsImported, lang)} /{' '}
