@@ -236,7 +236,9 @@ const ANSWER_WAIT_MS = 8000;
 /**
  * Keeps an entry in the queue (first, before anything is sent), then tries to send it at once.
  * The same id entered again (after fixing a refused value, confirming a duplicate) replaces the
- * waiting item. Answers within a few seconds come back to the form; otherwise it is `queued`.
+ * waiting item. Answers within a few seconds come back to the form (a refusal then leaves the
+ * queue: the form shows it and keeps the values); otherwise it is `queued`, and a later refusal
+ * waits in the queue for the kader's decision.
  */
 export async function enter(
   entry: NewItem,
@@ -269,8 +271,13 @@ export async function enter(
   await Promise.race([syncNow({ force: true }), new Promise((r) => setTimeout(r, ANSWER_WAIT_MS))]);
   const result = recent.get(item.id);
   if (result?.state === 'synced') return { kind: 'synced', result };
-  if (result?.state === 'conflict' || result?.state === 'rejected')
+  if (result?.state === 'conflict' || result?.state === 'rejected') {
+    // The form on screen shows the problem and holds the values (correct, confirm, or cancel):
+    // the entry goes back to it rather than waiting in the queue as well.
+    await s.remove([item.id]);
+    await refreshCounts();
     return { kind: 'problem', problem: result.problem };
+  }
   return { kind: 'queued' };
 }
 
