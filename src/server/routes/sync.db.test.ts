@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPosyandu } from '../../db/queries/registry.ts';
-import { insertUser, testApp, testPassword, type Session, type TestApp } from '../../test/app.ts';
+import { loginKader as loginKaderOf, testApp, type Session, type TestApp } from '../../test/app.ts';
 
 let t: TestApp;
 let posyanduA: string;
@@ -11,22 +11,7 @@ let kaderB: Session;
 
 const DESA = '5301042003';
 
-async function loginKader(posyanduId: string): Promise<Session> {
-  const user = await insertUser(t.database, { role: 'kader', regionCode: DESA });
-  await t.database.db
-    .updateTable('app_user')
-    .set({ posyandu_id: posyanduId })
-    .where('id', '=', user.id)
-    .execute();
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: testPassword },
-  });
-  const cookie = `tumbuh_session=${response.cookies.find((c) => c.name === 'tumbuh_session')!.value}`;
-  const csrfToken = response.json().csrfToken as string;
-  return { cookie, csrfToken, userId: user.id, headers: { cookie, 'x-csrf-token': csrfToken } };
-}
+const loginKader = (posyanduId: string) => loginKaderOf(t, DESA, posyanduId);
 
 beforeAll(async () => {
   t = await testApp();
