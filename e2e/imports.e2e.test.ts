@@ -170,7 +170,7 @@ describe.runIf(hasChromium)('import screen in Chromium', () => {
     await expect.poll(() => page.getByText(/3 baris diimpor/).count(), until).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Unduh laporan per baris (CSV)' }).click();
-    const report = readFileSync((await (await download).path()), 'utf8');
+    const report = readFileSync(await (await download).path(), 'utf8');
     expect(report.split('\n')[0]).toContain('Baris');
     for (const row of ['5', '6', '7', '8', '9', '10'])
       expect(report).toMatch(new RegExp(`^${row},`, 'm'));

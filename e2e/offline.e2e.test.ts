@@ -202,6 +202,17 @@ describe.runIf(hasChromium)('offline posyandu capture in Chromium, on a phone', 
       )
       .toBe(1);
     await screenshot(page, 'offline-after-reload-phone');
+    // The child page with its growth charts and history, from the phone's copy.
+    await page.getByRole('link', { name: new RegExp(existingChild) }).click();
+    await page.getByRole('link', { name: 'Lihat grafik' }).click();
+    await page.getByRole('heading', { name: existingChild, exact: true }).waitFor(until);
+    await expect
+      .poll(() => page.locator('.history-table').getByText('Menunggu dikirim').count(), until)
+      .toBe(1);
+    await expect.poll(() => page.locator('canvas, svg').count(), until).toBeGreaterThan(0);
+    await screenshot(page, 'offline-child-page-phone');
+    await page.goBack();
+    await page.goBack();
     await page.getByRole('link', { name: /menunggu dikirim/ }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Kiriman data' }).count(), until)

@@ -202,7 +202,7 @@ function ChildHeader({ data }: { data: ChildDetail }) {
           {posyandu.name} · {posyandu.regionName}
         </dd>
         <dt>{t('childPage.village')}</dt>
-        <dd>{residence.data?.region.name ?? child.regionCode}</dd>
+        <dd>{residence.data?.region.name ?? (child.regionCode || posyandu.regionName)}</dd>
         {child.address && (
           <>
             <dt>{t('child.address')}</dt>
