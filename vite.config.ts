@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './scripts/service-worker-plugin.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -14,7 +15,14 @@ const api = {
 
 export default defineConfig({
   root: fromRoot('./src/web'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // /sw.js: the offline app shell (docs/offline.md).
+    serviceWorker({
+      source: fromRoot('./src/web/offline/service-worker.ts'),
+      publicDir: fromRoot('./src/web/public'),
+    }),
+  ],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,

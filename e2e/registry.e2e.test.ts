@@ -17,16 +17,16 @@ const phone = { width: 390, height: 844 };
 /** How long a screen may take to show what is expected (a cold server, a slow CI machine). */
 const until = { timeout: 15_000 };
 
-/** A calendar date `months` before today, on day 10, as the phone's local date. */
+/** A calendar date `months` before today, on day 1 (so the age in months is exact any day), as the phone's local date. */
 function monthsAgo(months: number): { day: string; month: string; year: string; iso: string } {
   const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() - months, 10);
+  const d = new Date(now.getFullYear(), now.getMonth() - months, 1);
   const month = String(d.getMonth() + 1);
   return {
-    day: '10',
+    day: '1',
     month,
     year: String(d.getFullYear()),
-    iso: `${d.getFullYear()}-${month.padStart(2, '0')}-10`,
+    iso: `${d.getFullYear()}-${month.padStart(2, '0')}-01`,
   };
 }
 

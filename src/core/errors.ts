@@ -87,6 +87,11 @@ export const messages = {
     en: 'A submission with the same id was already stored with different content',
     status: 409,
   },
+  child_conflict: {
+    id: 'Pendaftaran anak dengan kode yang sama sudah tersimpan dengan isi berbeda',
+    en: 'A child registration with the same id was already stored with different content',
+    status: 409,
+  },
   measurement_exists: {
     id: 'Anak ini sudah diukur pada tanggal {date}; ubah data itu bila perlu koreksi',
     en: 'This child already has a measurement on {date}; correct that one instead',

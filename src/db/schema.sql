@@ -73,6 +73,7 @@ table child (
   created_by uuid,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  payload_hash text,
   constraint child_address_check CHECK ((length(address) <= 300)),
   constraint child_birth_length_cm_check CHECK (((birth_length_cm >= (30)::numeric) AND (birth_length_cm <= (65)::numeric))),
   constraint child_birth_weight_kg_check CHECK (((birth_weight_kg > (0)::numeric) AND (birth_weight_kg < (7)::numeric))),

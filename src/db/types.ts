@@ -114,6 +114,8 @@ export interface ChildTable {
   address: string | null;
   merged_into: string | null;
   version: Generated<number>;
+  /** Hash of the registration as submitted (offline resend check); null for imports and demo. */
+  payload_hash: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { userRoutes } from './routes/users.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin' },
         { name: 'registry' },
         { name: 'imports' },
+        { name: 'sync' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -133,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(registryRoutes);
+  await app.register(syncRoutes);
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
   await registerWeb(app);
   return app;
@@ -152,7 +155,10 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
           'cache-control',
           file.includes(`${sep}assets${sep}`)
             ? 'public, max-age=31536000, immutable'
-            : 'public, max-age=3600',
+            : // The service worker is checked for a new version at every start (docs/offline.md).
+              file.endsWith(`${sep}sw.js`)
+              ? 'no-cache'
+              : 'public, max-age=3600',
         );
       },
     });

@@ -102,3 +102,26 @@ export async function loginAs(t: TestApp, role: Role, regionCode: string): Promi
   const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrfToken, userId: user.id, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
+
+/** Creates a kader of a posyandu in `regionCode` (their desa) and logs in through the API. */
+export async function loginKader(
+  t: TestApp,
+  regionCode: string,
+  posyanduId: string,
+): Promise<Session> {
+  const user = await insertUser(t.database, { role: 'kader', regionCode });
+  await t.database.db
+    .updateTable('app_user')
+    .set({ posyandu_id: posyanduId })
+    .where('id', '=', user.id)
+    .execute();
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: testPassword },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const cookie = sessionCookieOf(response);
+  const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+  return { cookie, csrfToken, userId: user.id, headers: { cookie, 'x-csrf-token': csrfToken } };
+}

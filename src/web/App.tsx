@@ -6,6 +6,7 @@ import { Header } from './components/Header.tsx';
 import { Loading } from './components/Loading.tsx';
 import { RequireLogin } from './components/RequireLogin.tsx';
 import { ToastRegion } from './components/ToastRegion.tsx';
+import { UpdateBanner } from './offline/UpdateBanner.tsx';
 import { useT } from './i18n/language.ts';
 import { useRoute, type Route } from './router.ts';
 import { loadSession, useSession } from './session.ts';
@@ -22,6 +23,8 @@ const ChildPage = lazy(() => import('./pages/ChildPage.tsx'));
 const FollowUpPage = lazy(() => import('./pages/FollowUpPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 
 function page(route: Route): ReactNode {
   switch (route.name) {
@@ -67,6 +70,18 @@ function page(route: Route): ReactNode {
           <FollowUpPage />
         </RequireLogin>
       );
+    case 'outbox':
+      return (
+        <RequireLogin>
+          <OutboxPage />
+        </RequireLogin>
+      );
+    case 'imports':
+      return (
+        <RequireLogin action="records:write">
+          <ImportPage />
+        </RequireLogin>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -92,7 +107,8 @@ export function App() {
       </a>
       <Header />
       <DemoBanner />
-      {session.status === 'unreachable' && (
+      <UpdateBanner />
+      {session.status === 'unreachable' && !session.user && (
         <div className="banner" role="status">
           <div className="container banner-inner">
             <p>{t('layout.serverOffline')}</p>

@@ -75,6 +75,9 @@ export const isAbortError = (e: unknown): boolean =>
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
 
+/** The session's CSRF token, for writes that cannot go through `request` (a file upload with progress). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** Called when any request answers 401 unauthenticated (expired session): the session store logs out. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;

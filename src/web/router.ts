@@ -17,6 +17,8 @@ export type Route =
   | { name: 'region'; code: string }
   | { name: 'child'; id: string }
   | { name: 'followUp' }
+  | { name: 'outbox' }
+  | { name: 'imports' }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -30,6 +32,8 @@ export const paths = {
   login: '/masuk',
   account: '/akun',
   followUp: '/tindak-lanjut',
+  outbox: '/kirim',
+  imports: '/impor',
 } as const;
 
 const fixed: Record<string, Route> = {
@@ -40,6 +44,8 @@ const fixed: Record<string, Route> = {
   [paths.login]: { name: 'login' },
   [paths.account]: { name: 'account' },
   [paths.followUp]: { name: 'followUp' },
+  [paths.outbox]: { name: 'outbox' },
+  [paths.imports]: { name: 'imports' },
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,8 +8,11 @@ import { ApiError, api, setUnauthenticatedHandler, type Me } from './api-client.
 export type SessionState =
   | { status: 'loading'; user: null }
   | { status: 'ready'; user: Me | null }
-  /** The server could not be asked: public pages still work, staff pages say why they cannot. */
-  | { status: 'unreachable'; user: null; error: ApiError };
+  /**
+   * The server could not be asked: public pages still work. `user` is the last user of this
+   * device, so a kader keeps working offline (the server checks everything when it syncs).
+   */
+  | { status: 'unreachable'; user: Me | null; error: ApiError };
 
 let state: SessionState = { status: 'loading', user: null };
 const listeners = new Set<() => void>();
@@ -28,20 +31,43 @@ export function getSession(): SessionState {
   return state;
 }
 
+const lastUserKey = 'tumbuh.lastUser';
+
+/** The last user seen on this device, for working offline (docs/offline.md). */
+function rememberUser(user: Me | null): void {
+  try {
+    if (user) window.localStorage.setItem(lastUserKey, JSON.stringify(user));
+    else window.localStorage.removeItem(lastUserKey);
+  } catch {
+    // Storage blocked: offline work then needs the network to start.
+  }
+}
+
+function lastUser(): Me | null {
+  try {
+    const text = window.localStorage.getItem(lastUserKey);
+    return text ? (JSON.parse(text) as Me) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Asks the server who we are; called at start and after every change of session. */
 export async function loadSession(): Promise<void> {
   try {
     const session = await api.session();
+    rememberUser(session.user);
     setState({ status: 'ready', user: session.user });
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError(0, 'network_error', String(e), {}, null);
-    setState({ status: 'unreachable', user: null, error });
+    setState({ status: 'unreachable', user: error.status === 0 ? lastUser() : null, error });
   }
 }
 
 /** Logs in; rejects with an ApiError (invalid_credentials, account_locked, rate_limited…). */
 export async function login(email: string, password: string): Promise<Me | null> {
   const session = await api.login({ email, password });
+  rememberUser(session.user);
   setState({ status: 'ready', user: session.user });
   return session.user;
 }
@@ -49,6 +75,7 @@ export async function login(email: string, password: string): Promise<Me | null>
 export async function logout(): Promise<void> {
   try {
     await api.logout();
+    rememberUser(null);
   } finally {
     await loadSession();
   }
@@ -61,8 +88,14 @@ export async function changePassword(currentPassword: string, newPassword: strin
 }
 
 setUnauthenticatedHandler(() => {
-  if (state.user) setState({ status: 'ready', user: null });
+  if (state.user) {
+    rememberUser(null);
+    setState({ status: 'ready', user: null });
+  }
 });
+
+/** Calls `listener` after every change of session (the offline sync follows the user). */
+export const subscribeSession = subscribe;
 
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, getSession, getSession);

@@ -74,6 +74,19 @@ export async function insertChild(db: Q, child: NewChild): Promise<ChildRow> {
   return db.insertInto('child').values(child).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Inserts a child unless its id is stored already (a second delivery of the same registration
+ * racing the first); undefined then, and the caller reads the stored one.
+ */
+export async function insertChildOnce(db: Q, child: NewChild): Promise<ChildRow | undefined> {
+  return db
+    .insertInto('child')
+    .values(child)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function findChild(db: Q, id: string): Promise<ChildRow | undefined> {
   return db.selectFrom('child').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessMeasurement } from '../../core/registry/assess.ts';
 import { insertPosyandu } from '../../db/queries/registry.ts';
 import {
-  insertUser,
   loginAs,
+  loginKader as loginKaderOf,
   testApp,
-  testPassword,
   type Session,
   type TestApp,
 } from '../../test/app.ts';
@@ -24,22 +23,7 @@ let otherDistrict: Session;
 // Desa Bokonusan (5301042003, Kabupaten Kupang) has posyandu A and B; posyanduOther is in 5302.
 const DESA = '5301042003';
 
-async function loginKader(posyanduId: string): Promise<Session> {
-  const user = await insertUser(t.database, { role: 'kader', regionCode: DESA });
-  await t.database.db
-    .updateTable('app_user')
-    .set({ posyandu_id: posyanduId })
-    .where('id', '=', user.id)
-    .execute();
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email: user.email, password: testPassword },
-  });
-  const cookie = `tumbuh_session=${response.cookies.find((c) => c.name === 'tumbuh_session')!.value}`;
-  const csrfToken = response.json().csrfToken as string;
-  return { cookie, csrfToken, userId: user.id, headers: { cookie, 'x-csrf-token': csrfToken } };
-}
+const loginKader = (posyanduId: string) => loginKaderOf(t, DESA, posyanduId);
 
 beforeAll(async () => {
   t = await testApp();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canAccessRegion } from '../../core/access/scope.ts';
 import { findRegion } from '../../db/queries/regions.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -8,7 +8,7 @@ import {
   findChildByNik,
   findLikelyDuplicates,
   findPosyandu,
-  insertChild,
+  insertChildOnce,
   markChildMerged,
   moveMeasurements,
   currentMeasurementsOfChild,
@@ -49,10 +49,52 @@ function auditView(row: ChildRow) {
 }
 
 /**
+ * What identifies a registration's content: the same client id with another body is a conflict,
+ * not a retry (as ODK's instanceID). The duplicate confirmation is a flag, not content.
+ */
+function childPayloadHash(input: ChildFields, regionCode: string): string {
+  const canonical = [
+    input.posyanduId,
+    regionCode,
+    input.name.trim(),
+    input.sex,
+    input.birthDate,
+    input.nik ?? '',
+    input.birthWeightKg ?? '',
+    input.birthLengthCm ?? '',
+    input.motherName?.trim() || '',
+    input.motherNik ?? '',
+    input.address?.trim() || '',
+  ].join('|');
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+/**
+ * A registration whose id is stored already: the stored child when the body is the one stored
+ * (a resend; later changes by others do not matter), `child_conflict` when it is another body.
+ */
+function storedRegistration(
+  ctx: ServiceContext,
+  existing: ChildRow,
+  hash: string,
+): { child: ChildRow; created: false } {
+  assertRecordAccess(
+    ctx,
+    'records:read',
+    { regionCode: existing.region_code, posyanduId: existing.posyandu_id },
+    { hideExistence: true, what: 'child' },
+  );
+  if (existing.payload_hash !== null && existing.payload_hash !== hash)
+    throw new DomainError('child_conflict', { field: 'id', id: existing.id });
+  return { child: existing, created: false };
+}
+
+/**
  * Registers a child at a posyandu. A child with the same NIK, or with the same name, birth date
  * and mother in the same desa, is not created again: the caller gets `child_duplicate` with the
  * candidates (those inside the caller's scope) and may confirm that it is a different child.
- * Re-sending the same client id returns the stored child (idempotent, for offline sync).
+ * Re-sending the same client id returns the stored child (idempotent, for offline sync), also
+ * when two deliveries race; the same id with another body is `child_conflict`.
  */
 export async function registerChild(
   ctx: ServiceContext,
@@ -70,6 +112,13 @@ export async function registerChild(
     regionCode: posyandu.region_code,
     posyanduId: posyandu.id,
   });
+  const hash = childPayloadHash(input, regionCode);
+  // A resend is answered before any rule is checked again: the rules (age under 60 months…) may
+  // have moved since the first delivery was stored.
+  if (input.id) {
+    const existing = await findChild(ctx.db, input.id);
+    if (existing) return storedRegistration(ctx, existing, hash);
+  }
   if (regionCode.length !== 10 || !regionCode.startsWith(posyandu.region_code.slice(0, 4)))
     throw new DomainError('validation_failed', {
       field: 'regionCode',
@@ -80,20 +129,9 @@ export async function registerChild(
     throw new DomainError('region_not_found', { code: regionCode, field: 'regionCode' });
   rejectProblems(childProblems(input, today(ctx)));
 
-  if (input.id) {
-    const existing = await findChild(ctx.db, input.id);
-    if (existing) {
-      assertRecordAccess(
-        ctx,
-        'records:read',
-        { regionCode: existing.region_code, posyanduId: existing.posyandu_id },
-        { hideExistence: true, what: 'child' },
-      );
-      return { child: existing, created: false };
-    }
-  }
   if (input.nik) {
     const sameNik = await findChildByNik(ctx.db, input.nik);
+    if (sameNik && sameNik.id === input.id) return storedRegistration(ctx, sameNik, hash);
     if (sameNik) throw duplicateError(ctx, [sameNik], 'NIK');
   }
   if (!input.confirmNotDuplicate) {
@@ -103,6 +141,9 @@ export async function registerChild(
       nameKey: personNameKey(input.name),
       motherNameKey: input.motherName ? personNameKey(input.motherName) : null,
     });
+    // Another delivery of this very registration, stored meanwhile, is not a duplicate of it.
+    const self = likely.find((c) => c.id === input.id);
+    if (self) return storedRegistration(ctx, self, hash);
     if (likely.length) throw duplicateError(ctx, likely, 'nama, tanggal lahir, ibu');
   }
 
@@ -119,10 +160,12 @@ export async function registerChild(
     mother_name: input.motherName?.trim() || null,
     mother_nik: input.motherNik ?? null,
     address: input.address?.trim() || null,
+    payload_hash: hash,
     created_by: ctx.actor?.id ?? null,
   };
   const child = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertChild(trx, row);
+    const inserted = await insertChildOnce(trx, row);
+    if (!inserted) return undefined;
     await audit(trx, ctx, {
       action: 'child.registered',
       entity: 'child',
@@ -132,7 +175,9 @@ export async function registerChild(
     });
     return inserted;
   });
-  return { child, created: true };
+  if (child) return { child, created: true };
+  // The same id was stored by a delivery that raced this one.
+  return storedRegistration(ctx, (await findChild(ctx.db, row.id))!, hash);
 }
 
 /** Candidates the caller may see are listed; others only make the count. */

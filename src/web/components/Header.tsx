@@ -4,6 +4,7 @@ import { roleLabel } from '../i18n/labels.ts';
 import { useLang, useT, type MessageKey } from '../i18n/language.ts';
 import { navigate, paths, useRoute, type RouteName } from '../router.ts';
 import { logout, useSession } from '../session.ts';
+import { SyncIndicator } from '../offline/SyncIndicator.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Link } from './Link.tsx';
 import { NoWrapHyphens } from './NoWrapHyphens.tsx';
@@ -37,6 +38,9 @@ export function Header() {
     if (roleAllows(user.role, 'records:read')) {
       items.push({ route: 'followUp', to: paths.followUp, label: 'nav.followUp' });
     }
+    if (roleAllows(user.role, 'records:write')) {
+      items.push({ route: 'imports', to: paths.imports, label: 'imports.nav' });
+    }
     if (roleAllows(user.role, 'users:manage')) {
       items.push({ route: 'admin', to: paths.admin, label: 'nav.admin' });
     }
@@ -65,6 +69,7 @@ export function Header() {
         </Link>
 
         <div className="header-actions">
+          <SyncIndicator />
           <LanguageSwitch />
           <button
             type="button"

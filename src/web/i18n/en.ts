@@ -1,6 +1,7 @@
 import { dashboardEn } from './dashboard.ts';
 import { deathsEn } from './deaths.ts';
 import type { Messages } from './id.ts';
+import { importsEn } from './imports.ts';
 import { offlineEn } from './offline.ts';
 import { portalEn } from './portal.ts';
 
@@ -8,6 +9,7 @@ import { portalEn } from './portal.ts';
 export const en: Messages = {
   ...dashboardEn,
   ...deathsEn,
+  ...importsEn,
   ...offlineEn,
   ...portalEn,
 

@@ -5,6 +5,7 @@
  */
 import { dashboardId } from './dashboard.ts';
 import { deathsId } from './deaths.ts';
+import { importsId } from './imports.ts';
 import { offlineId } from './offline.ts';
 import { portalId } from './portal.ts';
 
@@ -12,6 +13,7 @@ export const id = {
   // Each capability's words live in its own file.
   ...dashboardId,
   ...deathsId,
+  ...importsId,
   ...offlineId,
   ...portalId,
 

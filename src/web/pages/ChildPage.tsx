@@ -11,7 +11,9 @@ import { StatusIcon } from '../components/StatusIcon.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { formatDate } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
-import { registryApi, type ChildDetail, type MeasurementView } from '../registry/api.ts';
+import type { ChildDetail, MeasurementView } from '../registry/api.ts';
+import { localChild } from '../offline/local-reads.ts';
+import { useLocalData } from '../offline/offline-store.ts';
 import { ChildRegistration } from '../registry/ChildRegistration.tsx';
 import { MeasurementHistory } from '../registry/MeasurementHistory.tsx';
 import { MeasurementForm } from '../registry/MeasurementForm.tsx';
@@ -42,7 +44,7 @@ export default function ChildPage({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
   const { user } = useSession();
-  const detail = useApi(id, (childId, signal) => registryApi.child(childId, signal));
+  const detail = useLocalData(id, (childId, signal) => localChild(childId, signal));
   const [correcting, setCorrecting] = useState<MeasurementView | null>(null);
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -146,11 +148,13 @@ export default function ChildPage({ id }: { id: string }) {
               history={data.measurements.filter((m) => m.supersededAt === null)}
               correcting={correcting}
               onCancel={() => setCorrecting(null)}
-              onSaved={({ measurement }) => {
+              onSaved={({ measurement }, queued) => {
+                const status = statusSummaryText(measurement.status, lang);
                 showToast(
-                  t('childPage.corrected', {
-                    status: statusSummaryText(measurement.status, lang),
-                  }),
+                  queued
+                    ? t('offline.savedOnPhone', { name: data.child.name, status })
+                    : t('childPage.corrected', { status }),
+                  queued ? 'warning' : 'success',
                 );
                 setCorrecting(null);
                 detail.reload();
@@ -198,7 +202,7 @@ function ChildHeader({ data }: { data: ChildDetail }) {
           {posyandu.name} · {posyandu.regionName}
         </dd>
         <dt>{t('childPage.village')}</dt>
-        <dd>{residence.data?.region.name ?? child.regionCode}</dd>
+        <dd>{residence.data?.region.name ?? (child.regionCode || posyandu.regionName)}</dd>
         {child.address && (
           <>
             <dt>{t('child.address')}</dt>

@@ -172,17 +172,15 @@ export function ChildRegistration({
       address: address.trim() || null,
     };
     const result = editing
-      ? await submitChildUpdate(editing.id, { ...fields, version: editing.version })
+      ? await submitChildUpdate(editing, { ...fields, version: editing.version })
       : await submitChild({ ...fields, id: childId, posyanduId, confirmNotDuplicate });
     setBusy(false);
-    if (result.kind === 'saved') {
-      if (editing) {
-        showToast(t('child.updated', { name: result.value.child.name }));
-        onSaved?.(result.value.child);
-      } else {
-        showToast(t('child.registered', { name: result.value.child.name }));
-        navigate(rosterHref(posyanduId), { replace: true });
-      }
+    if (result.kind === 'saved' || result.kind === 'queued') {
+      const name = result.value.child.name;
+      if (result.kind === 'queued') showToast(t('offline.childSavedOnPhone', { name }), 'warning');
+      else showToast(t(editing ? 'child.updated' : 'child.registered', { name }));
+      if (editing) onSaved?.(result.value.child);
+      else navigate(rosterHref(posyanduId), { replace: true });
       return;
     }
     setOutcome(result);

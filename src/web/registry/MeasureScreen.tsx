@@ -3,12 +3,12 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { useApi } from '../hooks/use-api.ts';
 import { formatShortDate } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import { childPath, navigate } from '../router.ts';
 import { showToast } from '../toast.ts';
-import { registryApi } from './api.ts';
+import { localChild } from '../offline/local-reads.ts';
+import { useLocalData } from '../offline/offline-store.ts';
 import { rosterHref } from './links.ts';
 import { MeasurementForm } from './MeasurementForm.tsx';
 import { ageText, statusSummaryText } from './status.ts';
@@ -22,7 +22,7 @@ import { todayIso } from './values.ts';
 export function MeasureScreen({ posyanduId, childId }: { posyanduId: string; childId: string }) {
   const t = useT();
   const lang = useLang();
-  const detail = useApi(childId, (id, signal) => registryApi.child(id, signal));
+  const detail = useLocalData(childId, (id, signal) => localChild(id, signal));
   const back = rosterHref(posyanduId);
   const data = detail.data;
   const current = data?.measurements.filter((m) => m.supersededAt === null) ?? [];
@@ -62,12 +62,14 @@ export function MeasureScreen({ posyanduId, childId }: { posyanduId: string; chi
             child={data.child}
             history={current}
             onCancel={() => navigate(back)}
-            onSaved={({ measurement }) => {
+            onSaved={({ measurement }, queued) => {
+              const status = statusSummaryText(measurement.status, lang);
               showToast(
-                t('measure.saved', {
+                t(queued ? 'offline.savedOnPhone' : 'measure.saved', {
                   name: data.child.name,
-                  status: statusSummaryText(measurement.status, lang),
+                  status,
                 }),
+                queued ? 'warning' : 'success',
               );
               navigate(back, { replace: true });
             }}

@@ -41,7 +41,8 @@ export interface MeasurementFormProps {
   history: readonly MeasurementView[];
   /** A correction of this measurement: prefilled, sent as POST …/correction with a new id. */
   correcting?: MeasurementView | undefined;
-  onSaved: (result: RecordMeasurementResponse) => void;
+  /** `queued`: kept on the phone, to be sent when the network allows. */
+  onSaved: (result: RecordMeasurementResponse, queued: boolean) => void;
   onCancel: () => void;
 }
 
@@ -221,11 +222,11 @@ export function MeasurementForm({
       confirmImplausible,
     };
     const result = correcting
-      ? await submitCorrection(correcting.id, body)
-      : await submitMeasurement({ ...body, childId: child.id });
+      ? await submitCorrection(child, others, correcting.id, body)
+      : await submitMeasurement(child, others, { ...body, childId: child.id });
     setBusy(false);
-    if (result.kind === 'saved') {
-      onSaved(result.value);
+    if (result.kind === 'saved' || result.kind === 'queued') {
+      onSaved(result.value, result.kind === 'queued');
       return;
     }
     if (result.kind === 'implausible') {
@@ -454,7 +455,13 @@ function OutcomeMessage({
   childId: string;
 }) {
   const t = useT();
-  if (!outcome || outcome.kind === 'saved' || outcome.kind === 'implausible') return null;
+  if (
+    !outcome ||
+    outcome.kind === 'saved' ||
+    outcome.kind === 'queued' ||
+    outcome.kind === 'implausible'
+  )
+    return null;
   if (outcome.kind === 'error') {
     return (
       <>

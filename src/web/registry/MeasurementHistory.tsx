@@ -45,13 +45,15 @@ export function MeasurementHistory({
   measurements,
   onCorrect,
 }: {
-  measurements: readonly MeasurementView[];
+  /** `queued`: kept on the phone, not yet sent (marked; corrected only once it is sent). */
+  measurements: readonly (MeasurementView & { queued?: boolean })[];
   onCorrect?: ((m: MeasurementView) => void) | undefined;
 }) {
   const t = useT();
   const lang = useLang();
   if (measurements.length === 0) return <p>{t('childPage.noMeasurements')}</p>;
   const rows = historyRows(measurements);
+  const queuedIds = new Set(measurements.filter((m) => m.queued).map((m) => m.id));
   const num = (v: number | null, digits = 1) =>
     v === null ? t('common.none') : formatNumber(v, lang, digits);
 
@@ -86,6 +88,9 @@ export function MeasurementHistory({
                       {t('history.corrected')}
                     </span>
                   )}
+                  {queuedIds.has(m.id) && (
+                    <span className="badge badge-queued">{t('offline.queuedMark')}</span>
+                  )}
                 </th>
                 <td className="nowrap">
                   {t('registry.ageMonths', {
@@ -117,7 +122,7 @@ export function MeasurementHistory({
                 </td>
                 {onCorrect && (
                   <td>
-                    {!superseded && (
+                    {!superseded && !queuedIds.has(m.id) && (
                       <button
                         type="button"
                         className="button button-small"

@@ -56,7 +56,7 @@ export function MergeDuplicate({
     setError(null);
     const outcome = await submitMerge(keep.child.id, duplicate.id);
     setBusy(false);
-    if (outcome.kind === 'saved') onMerged(duplicate);
+    if (outcome.kind === 'saved' || outcome.kind === 'queued') onMerged(duplicate);
     else
       setError(
         outcome.kind === 'error' ? outcome.error : new ApiError(400, outcome.kind, outcome.message),

@@ -6,10 +6,12 @@ import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { StatusIcon } from '../components/StatusIcon.tsx';
-import { useApi } from '../hooks/use-api.ts';
 import { formatMonth, formatNumber } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
-import { registryApi, type ChildSummary } from './api.ts';
+import type { ChildSummary } from './api.ts';
+import { localRoster } from '../offline/local-reads.ts';
+import { useLocalData } from '../offline/offline-store.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import { measureHref, posyanduChoiceHref, registerHref } from './links.ts';
 import { SummaryStatus } from './StatusView.tsx';
 import { currentMonth, todayIso } from './values.ts';
@@ -35,9 +37,7 @@ export function RosterScreen({
   const ids = useId();
   const month = currentMonth();
   const today = todayIso();
-  const roster = useApi(`${posyanduId}|${month}`, (_key, signal) =>
-    registryApi.roster(posyanduId, month, signal),
-  );
+  const roster = useLocalData(`${posyanduId}|${month}`, () => localRoster(posyanduId, month));
   const [search, setSearch] = useState('');
   const [show, setShow] = useState<Show>('all');
 
@@ -76,6 +76,10 @@ export function RosterScreen({
               <Link to={posyanduChoiceHref()}>{t('registry.changePosyandu')}</Link>
             </>
           )}
+          <br />
+          <span className="hint">
+            {t('offline.dataAsOf', { time: formatDateTime(roster.data.asOf, lang) })}
+          </span>
         </p>
       )}
       <ErrorMessage error={roster.error} />
@@ -160,7 +164,7 @@ function RosterRow({
   posyanduId,
   today,
 }: {
-  child: ChildSummary;
+  child: ChildSummary & { queued: number };
   posyanduId: string;
   today: string;
 }) {
@@ -182,6 +186,11 @@ function RosterRow({
       ) : (
         <span className="mark mark-pending">
           <StatusIcon kind="warning" /> {t('registry.notMeasuredThisMonth')}
+        </span>
+      )}
+      {child.queued > 0 && (
+        <span className="mark mark-queued">
+          <StatusIcon kind="warning" /> {t('offline.queuedMark')}
         </span>
       )}
       <span className="roster-last">

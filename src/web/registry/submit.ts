@@ -4,10 +4,19 @@
  * again (a retry after a lost answer, later an offline queue) stores nothing twice. The answers
  * the screens must react to are returned as values, not thrown: a duplicate child, an
  * implausible value waiting for confirmation, a day already measured. Anything else (network,
- * server error) is an `error` outcome whose `retryable` says whether resending may help — the
- * hook a future offline queue wraps.
+ * server error) is an `error` outcome whose `retryable` says whether resending may help.
+ *
+ * New children, child corrections, measurements and measurement corrections go through the
+ * phone's queue (../offline, docs/offline.md): kept in IndexedDB first, then sent at once. An
+ * answer within a few seconds comes back as above; without one the outcome is `queued` with the
+ * phone's own view of the record (status computed by the same core code), and the queue sends it
+ * when the network returns.
  */
 import { ApiError, isApiError } from '../api-client.ts';
+import { newId } from '../offline/ids.ts';
+import { localChildren, localMeasurements } from '../offline/local-view.ts';
+import { enter, type EntryOutcome } from '../offline/offline-store.ts';
+import type { OutboxProblem } from '../offline/outbox.ts';
 import {
   registryWrites,
   type ChildBody,
@@ -16,12 +25,16 @@ import {
   type CorrectionBody,
   type DuplicateCandidate,
   type MeasurementBody,
+  type MeasurementView,
   type RecordMeasurementResponse,
 } from './api.ts';
+import { translate } from '../i18n/language.ts';
 
 /** Why the server turned a submission down, when the screen can do something about it. */
 export type SubmitOutcome<T> =
   | { kind: 'saved'; value: T }
+  /** Kept on the phone, to be sent when the network allows; `value` is the phone's view of it. */
+  | { kind: 'queued'; value: T }
   /**
    * 409 child_duplicate: show the candidates; resend with confirmNotDuplicate to register anyway
    * — unless the reason is the NIK, which belongs to one child only. `outsideScope`: matching
@@ -43,18 +56,7 @@ export type SubmitOutcome<T> =
   /** Anything else. `retryable`: the same submission may be sent again later unchanged. */
   | { kind: 'error'; error: ApiError; retryable: boolean };
 
-/**
- * A random UUID (v4) for a new child or measurement. `crypto.randomUUID` exists only in secure
- * contexts (https, localhost); a posyandu laptop on plain http still has getRandomValues.
- */
-export function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { newId };
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -113,40 +115,160 @@ async function settle<T>(call: () => Promise<T>): Promise<SubmitOutcome<T>> {
   }
 }
 
+/** The server's refusal of a queued entry, as the screens handle a refused request. */
+function outcomeOfProblem<T>(problem: OutboxProblem): SubmitOutcome<T> {
+  const status = problem.code === 'validation_failed' ? 400 : 409;
+  return outcomeOfError<T>(new ApiError(status, problem.code, problem.message, problem.details));
+}
+
+function settleEntry<T>(
+  outcome: EntryOutcome,
+  synced: (result: Extract<EntryOutcome, { kind: 'synced' }>['result']) => T | undefined,
+  queued: () => T,
+): SubmitOutcome<T> {
+  switch (outcome.kind) {
+    case 'synced': {
+      const value = synced(outcome.result);
+      return value === undefined ? { kind: 'queued', value: queued() } : { kind: 'saved', value };
+    }
+    case 'problem':
+      return outcomeOfProblem<T>(outcome.problem);
+    case 'queued':
+      return { kind: 'queued', value: queued() };
+    case 'unavailable':
+      return {
+        kind: 'error',
+        error: new ApiError(0, 'storage_unavailable', translate('offline.storageUnavailable')),
+        retryable: false,
+      };
+  }
+}
+
 /** A new child (with its mother's details). The body must carry an id from newId(). */
-export function submitChild(
+export async function submitChild(
   body: ChildBody & { id: string },
 ): Promise<SubmitOutcome<{ child: ChildView }>> {
-  return settle(() => registryWrites.createChild(body));
+  const outcome = await enter(
+    { kind: 'child', body: { ...body, sex: body.sex } },
+    { posyanduId: body.posyanduId, childId: body.id },
+  );
+  return settleEntry(
+    outcome,
+    (r) => (r.child ? { child: r.child } : undefined),
+    () => ({
+      child: localChildren(
+        body.posyanduId,
+        [],
+        [
+          {
+            kind: 'child',
+            id: body.id,
+            body,
+            schema: 1,
+            userId: '',
+            posyanduId: body.posyanduId,
+            childId: body.id,
+            state: 'pending',
+            seq: 0,
+            createdAt: Date.now(),
+            attempts: 0,
+            nextAttemptAt: 0,
+          },
+        ],
+      )[0]!,
+    }),
+  );
 }
 
 /**
- * A correction of a child's record, sent with the version it was read at: if someone changed it
- * meanwhile the answer is a `conflict` error (reload and redo), never a silent overwrite.
+ * A correction of a child's record, sent with the version it was read at (`base`): if someone
+ * changed it meanwhile the answer is a conflict shown with both versions, never a silent
+ * overwrite.
  */
-export function submitChildUpdate(
-  childId: string,
+export async function submitChildUpdate(
+  base: ChildView,
   body: ChildUpdateBody,
 ): Promise<SubmitOutcome<{ child: ChildView }>> {
-  return settle(() => registryWrites.updateChild(childId, body));
+  const { version, ...fields } = body;
+  const id = newId();
+  const outcome = await enter(
+    { kind: 'childUpdate', body: { id, childId: base.id, version, fields }, base },
+    { posyanduId: base.posyanduId, childId: base.id },
+  );
+  return settleEntry(
+    outcome,
+    (r) => (r.child ? { child: r.child } : undefined),
+    () => ({ child: { ...base, ...fields } }),
+  );
 }
 
-/** One month's weighing/measuring of a child. The body must carry an id from newId(). */
-export function submitMeasurement(
+type MeasuredChild = Pick<ChildView, 'id' | 'sex' | 'birthDate' | 'posyanduId'>;
+
+function queuedView(
+  child: MeasuredChild,
+  history: readonly MeasurementView[],
+  body: MeasurementBody & { supersedes?: string | null },
+): RecordMeasurementResponse {
+  const views = localMeasurements(child, history, [
+    {
+      kind: 'measurement',
+      id: body.id,
+      body,
+      schema: 1,
+      userId: '',
+      posyanduId: child.posyanduId,
+      childId: child.id,
+      state: 'pending',
+      seq: 0,
+      createdAt: Date.now(),
+      attempts: 0,
+      nextAttemptAt: 0,
+    },
+  ]);
+  return { measurement: views.find((m) => m.id === body.id)!, created: true };
+}
+
+/**
+ * One month's weighing/measuring of a child. The body must carry an id from newId(); `history`
+ * (the child's current measurements) gives the phone's N/T when it cannot ask the server.
+ */
+export async function submitMeasurement(
+  child: MeasuredChild,
+  history: readonly MeasurementView[],
   body: MeasurementBody,
 ): Promise<SubmitOutcome<RecordMeasurementResponse>> {
-  return settle(() => registryWrites.recordMeasurement(body));
+  const outcome = await enter(
+    { kind: 'measurement', body },
+    { posyanduId: child.posyanduId, childId: child.id },
+  );
+  return settleEntry(
+    outcome,
+    (r) => (r.measurement ? { measurement: r.measurement, created: true } : undefined),
+    () => queuedView(child, history, body),
+  );
 }
 
 /**
  * A correction of measurement `measurementId`: a new measurement (new id) that supersedes it;
  * the old one stays readable, struck through.
  */
-export function submitCorrection(
+export async function submitCorrection(
+  child: MeasuredChild,
+  history: readonly MeasurementView[],
   measurementId: string,
   body: CorrectionBody,
 ): Promise<SubmitOutcome<RecordMeasurementResponse>> {
-  return settle(() => registryWrites.correctMeasurement(measurementId, body));
+  const { reason: _reason, ...values } = body;
+  const entry = { ...values, childId: child.id, supersedes: measurementId };
+  const outcome = await enter(
+    { kind: 'measurement', body: entry },
+    { posyanduId: child.posyanduId, childId: child.id },
+  );
+  return settleEntry(
+    outcome,
+    (r) => (r.measurement ? { measurement: r.measurement, created: true } : undefined),
+    () => queuedView(child, history, entry),
+  );
 }
 
 /**
