@@ -102,7 +102,7 @@ export function ChoroplethMap({
         code,
         name: names.get(code) ?? code,
         value: v?.value ?? null,
-        label: v?.label ?? t('dashboard.legendNoData'),
+        label: v?.label ?? t('dashboard.noData'),
         color: areaColor(v?.value ?? null, v?.suppressed ?? false, classes),
         tag: features && missing.has(code) ? t('dashboard.mapWithoutMap') : undefined,
       };
@@ -119,7 +119,7 @@ export function ChoroplethMap({
         return {
           code: f.properties.code,
           name: f.properties.name,
-          label: bar?.label ?? t('dashboard.legendNoData'),
+          label: bar?.label ?? t('dashboard.noData'),
           color: bar?.color ?? noDataColor,
           hatched: valueByCode.get(f.properties.code)?.suppressed ?? false,
           value: bar?.value ?? null,
@@ -180,7 +180,7 @@ export function ChoroplethMap({
         {hasNoData && (
           <li>
             <span className="map-swatch" style={{ background: noDataColor }} aria-hidden="true" />
-            {t('dashboard.legendNoData')}
+            {t('dashboard.noData')}
           </li>
         )}
       </ul>

@@ -19,6 +19,7 @@ import {
   type AreaPoint,
   type ArrowDirection,
 } from './geometry.ts';
+import { escapeHtml } from './tooltip.ts';
 import { useEChart } from './use-echart.ts';
 
 registerEChartsParts([MapChart, TooltipComponent, SVGRenderer]);
@@ -59,12 +60,6 @@ const arrowKeys: Record<string, ArrowDirection> = {
   ArrowUp: 'up',
   ArrowDown: 'down',
 };
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const hatch = {
   symbol: 'rect',
