@@ -11,3 +11,4 @@ export * from './period.ts';
 export * from './prevalence.ts';
 export * from './proportion.ts';
 export * from './suppression.ts';
+export * from './weighing.ts';

@@ -29,6 +29,7 @@ import {
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
 import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { changedChildren, refreshRollups } from '../dashboard/rollups.ts';
 import { assertRecordAccess } from './access.ts';
 import { problemsError, readChild, today } from './record.ts';
 
@@ -350,6 +351,13 @@ export async function recordMeasurements(
         await refreshWeightGainOf(trx, touched);
         storedRows = new Map();
       }
+      // The dashboard rollups follow in the same transaction: one set-based call per batch.
+      await refreshRollups(trx, {
+        children: changedChildren([
+          ...unique,
+          ...unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+        ]),
+      });
       if (auditEach) {
         const records: AuditRecord[] = unique
           .filter((r) => ids.has(r.id))
