@@ -5,6 +5,7 @@
  * written as core/indicators formatPeriod writes them, region codes dotless (`00` = Indonesia).
  */
 import { z } from 'zod';
+import { dashboardIndicatorIds } from '../core/indicators/dashboard.ts';
 import { ageGroupIds, nutritionIndicatorIds } from '../core/indicators/prevalence.ts';
 import { parsePeriod, periodKinds } from '../core/indicators/period.ts';
 import { regionLevels } from '../core/regions/region-code.ts';
@@ -13,12 +14,7 @@ import { text } from './common.ts';
 // ── indicators ──────────────────────────────────────────────────────────────────────────────
 
 /** Every indicator the dashboard computes from the registry (e-PPGBM style). */
-export const dashboardIndicatorIds = [
-  ...nutritionIndicatorIds,
-  'weighing_coverage',
-  'weight_gain',
-  'two_t',
-] as const;
+export { dashboardIndicatorIds };
 /** One of {@link dashboardIndicatorIds}. */
 export type DashboardIndicatorId = (typeof dashboardIndicatorIds)[number];
 

@@ -21,6 +21,7 @@ import type { AppConfig } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin' },
         { name: 'registry' },
         { name: 'imports' },
+        { name: 'dashboard' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -134,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(registryRoutes);
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
+  await app.register(dashboardRoutes(config.dashboard));
   await registerWeb(app);
   return app;
 }

@@ -5,6 +5,7 @@
  */
 export * from './confidence-interval.ts';
 export * from './coverage.ts';
+export * from './dashboard.ts';
 export * from './incomplete-gamma.ts';
 export * from './mortality.ts';
 export * from './period.ts';

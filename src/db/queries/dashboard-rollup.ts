@@ -15,6 +15,7 @@
  * demo's bulk (COPY) transaction alike.
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { rollupCountNames } from '../../core/indicators/dashboard.ts';
 import type { Database } from '../types.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -34,26 +35,7 @@ export function kyselyExecutor(db: Q): SqlExecutor {
 }
 
 /** The count columns of dashboard_cell and dashboard_area, in table order. */
-export const ROLLUP_COUNT_COLUMNS = [
-  'measured',
-  'weighed',
-  'haz_n',
-  'haz_lt2',
-  'haz_lt3',
-  'whz_n',
-  'whz_lt2',
-  'whz_lt3',
-  'whz_gt2',
-  'waz_n',
-  'waz_lt2',
-  'waz_lt3',
-  'gained',
-  'not_gained',
-  'not_weighed_last_month',
-  'first_weighing',
-  'two_t',
-] as const;
-export type RollupCountColumn = (typeof ROLLUP_COUNT_COLUMNS)[number];
+export const ROLLUP_COUNT_COLUMNS = rollupCountNames;
 
 const COUNTS = ROLLUP_COUNT_COLUMNS.join(', ');
 const sumOf = (prefix: string) =>
