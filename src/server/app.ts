@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { indicatorStoreRoutes } from './routes/indicator-store.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { userRoutes } from './routes/users.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
   await app.register(dashboardRoutes(config.dashboard));
+  await app.register(indicatorStoreRoutes({ uploadsDir: config.imports.uploadsDir }));
   await registerWeb(app);
   return app;
 }
