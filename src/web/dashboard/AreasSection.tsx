@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { childLevel, regionLevel, regionLevels } from '../../core/regions/region-code.ts';
 import { ChoroplethMap } from '../components/map/ChoroplethMap.tsx';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatPercent } from '../i18n/format.ts';
 import { regionLevelLabel } from '../i18n/labels.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import { dashboardApi, type AreaLevel, type AreasSort, type IndicatorMeta } from './api.ts';
@@ -68,7 +68,6 @@ export function AreasSection({
 
   const levelName = (l: AreaLevel) =>
     l === 'posyandu' ? t('dashboard.levelPosyandu') : regionLevelLabel(l, lang);
-  const percent = indicator.unit === 'percent';
   const breaks = prevalenceBreaks(indicator.id);
 
   return (
@@ -89,19 +88,12 @@ export function AreasSection({
                 legendTitle={indicator.label[lang]}
                 direction={indicator.direction}
                 onSelect={onOpen}
-                breaks={percent ? breaks?.bounds : undefined}
+                breaks={breaks?.bounds}
                 classNames={breaks ? breaks.names.map((n) => n[lang]) : undefined}
-                formatValue={(v) =>
-                  percent ? formatPercent(v, lang, v % 1 ? 1 : 0) : formatNumber(v, lang)
-                }
+                formatValue={(v) => formatPercent(v, lang, v % 1 ? 1 : 0)}
                 values={data.rows.map((row) => ({
                   code: row.code,
-                  value:
-                    figureState(row.figure) === 'value'
-                      ? percent
-                        ? row.figure.value! * 100
-                        : row.figure.value
-                      : null,
+                  value: figureState(row.figure) === 'value' ? row.figure.value! * 100 : null,
                   label: formatFigure(row.figure, lang, t),
                   suppressed: row.figure.suppressed,
                 }))}

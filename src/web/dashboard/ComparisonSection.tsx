@@ -3,7 +3,7 @@ import { formatNumber } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import { dashboardApi, type Comparison, type IndicatorMeta } from './api.ts';
 import type { ComparisonYear } from './charts/ComparisonChart.tsx';
-import { sourceGap } from './comparison-gap.ts';
+import { mainSurvey, sourceGap } from './comparison-gap.ts';
 import { figureState, formatFigure, formatProportion } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { ChartLoading, Pending, Section } from './Section.tsx';
@@ -71,19 +71,30 @@ function ComparisonBody({
 }) {
   const t = useT();
   const lang = useLang();
-  const years: ComparisonYear[] = [...data.years]
-    .sort((a, b) => a.year - b.year)
-    .map((y) => {
-      const figure = y.eppgbm?.figure;
-      return {
-        year: y.year,
-        eppgbm: figureState(figure) === 'value' ? figure!.value : null,
-        eppgbmText: formatFigure(figure, lang, t),
-        coverage: figureState(y.weighingCoverage) === 'value' ? y.weighingCoverage!.value : null,
-        surveys: y.surveys,
-      };
-    });
-  const gap = sourceGap(years);
+  const sorted = [...data.years].sort((a, b) => a.year - b.year);
+  // Published e-PPGBM figures are administrative too; the surveys are the others.
+  const isPublishedEppgbm = (source: string) => source === 'e-PPGBM';
+  const years: ComparisonYear[] = sorted.map((y) => {
+    const figure = y.eppgbm?.figure;
+    const surveys = y.surveys.filter((s) => !isPublishedEppgbm(s.source));
+    return {
+      year: y.year,
+      eppgbm: figureState(figure) === 'value' ? figure!.value : null,
+      eppgbmText: formatFigure(figure, lang, t),
+      published: y.surveys.find((s) => isPublishedEppgbm(s.source))?.value ?? null,
+      coverage: figureState(y.weighingCoverage) === 'value' ? y.weighingCoverage!.value : null,
+      survey: mainSurvey(surveys),
+    };
+  });
+  const gap = sourceGap(
+    sorted.map((y, i) => ({
+      year: y.year,
+      eppgbm: years[i]!.eppgbm ?? years[i]!.published,
+      published: years[i]!.eppgbm === null && years[i]!.published !== null,
+      coverage: years[i]!.coverage,
+      surveys: y.surveys.filter((s) => !isPublishedEppgbm(s.source)),
+    })),
+  );
   const pct = (v: number) => formatProportion(v, lang);
 
   let summary: string;
@@ -91,6 +102,9 @@ function ComparisonBody({
     case 'both':
       summary = t('dashboard.gapBoth', {
         year: gap.year,
+        eppgbmSource: t(
+          gap.published ? 'dashboard.sourceEppgbmPublished' : 'dashboard.sourceEppgbmTumbuh',
+        ),
         eppgbm: pct(gap.eppgbm),
         survey: gap.survey.source,
         surveyValue: pct(gap.survey.value),
@@ -163,7 +177,7 @@ function ComparisonBody({
                 .flatMap((y) => [
                   <tr key={`${y.year}-eppgbm`}>
                     <th scope="row">{y.year}</th>
-                    <td>{t('dashboard.sourceEppgbm')}</td>
+                    <td>{t('dashboard.sourceEppgbmTumbuh')}</td>
                     <td className="num">{formatFigure(y.eppgbm?.figure, lang, t)}</td>
                     <td>
                       {y.eppgbm ? y.eppgbm.period.label[lang] : ''}

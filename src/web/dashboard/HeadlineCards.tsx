@@ -71,10 +71,14 @@ export function HeadlineCards({ summary, indicators, selected, onSelect }: Headl
               <p className={state === 'value' ? 'stat-value' : 'stat-value stat-value-none'}>
                 {formatFigure(figure, lang, t)}
               </p>
-              {interval && <p className="stat-sub">{t('dashboard.intervalShort', { interval })}</p>}
+              {interval && (
+                <p className="stat-sub">
+                  {t('dashboard.intervalShort')} <span className="stat-interval">{interval}</span>
+                </p>
+              )}
               {fraction && <p className="stat-sub">{fraction}</p>}
               <p className="stat-foot">
-                {summary.period.label[lang]} · {source}
+                {summary.period.label[lang]} · {t('dashboard.sourceEppgbmTumbuh')}
               </p>
               {isSelected && <p className="stat-badge">{t('dashboard.shownBelow')}</p>}
               <MethodNote

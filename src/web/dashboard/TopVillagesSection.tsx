@@ -67,7 +67,11 @@ export function TopVillagesSection({
       <Pending state={top}>
         {(data) =>
           data.rows.length === 0 ? (
-            <p className="hint">{t('dashboard.topEmpty')}</p>
+            <p className="hint">
+              {t(
+                data.policy === publicPolicyId ? 'dashboard.topEmptyPublic' : 'dashboard.topEmpty',
+              )}
+            </p>
           ) : (
             <>
               <div

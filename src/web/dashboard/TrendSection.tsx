@@ -63,6 +63,7 @@ export function TrendSection({
             owner: regionNames.get(x.regionCode) ?? x.regionCode,
           }));
           const withValue = points.filter((p) => p.value !== null).length;
+          const hidden = points.filter((p) => p.value === null);
           const first = data.points[0]?.period;
           const last = data.points.at(-1)?.period;
           const periodText =
@@ -77,7 +78,7 @@ export function TrendSection({
                 <TrendChart
                   points={points}
                   targets={targets}
-                  seriesName={`${indicator.label[lang]} (${source})`}
+                  seriesName={t('dashboard.sourceEppgbmTumbuh')}
                   height={height}
                   description={t('dashboard.trendDescription', {
                     indicator: indicator.label[lang],
@@ -87,6 +88,11 @@ export function TrendSection({
                   })}
                 />
               </Suspense>
+              {hidden.length > 0 && withValue > 0 && (
+                <p className="hint">
+                  {t('dashboard.trendGaps', { periods: hidden.map((p) => p.label).join(', ') })}
+                </p>
+              )}
               <TargetsLine targets={targets} />
               <details className="data-table">
                 <summary>{t('dashboard.showTable')}</summary>

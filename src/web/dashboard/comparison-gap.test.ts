@@ -40,6 +40,19 @@ describe('source gap', () => {
     expect(sourceGap([])).toEqual({ kind: 'none' });
   });
 
+  it('says when the administrative figure is a published one', () => {
+    const gap = sourceGap([
+      {
+        year: 2022,
+        eppgbm: 0.177,
+        published: true,
+        coverage: null,
+        surveys: [{ source: 'SSGI', value: 0.353 }],
+      },
+    ]);
+    expect(gap).toMatchObject({ kind: 'both', published: true, coverage: null });
+  });
+
   it('has no ratio when e-PPGBM found no child with the condition', () => {
     const gap = sourceGap([
       { year: 2023, eppgbm: 0, coverage: 0.3, surveys: [{ source: 'SKI', value: 0.2 }] },

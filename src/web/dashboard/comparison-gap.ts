@@ -7,7 +7,10 @@
 /** What the comparison needs of one year (proportions 0–1). */
 export interface GapYear {
   year: number;
+  /** The administrative figure: Tumbuh's own, else the published e-PPGBM one. */
   eppgbm: number | null;
+  /** True when `eppgbm` is a published figure, not computed by Tumbuh. */
+  published?: boolean;
   coverage: number | null;
   surveys: readonly { source: string; value: number }[];
 }
@@ -24,19 +27,22 @@ export type Gap =
       /** Survey ÷ e-PPGBM (null when e-PPGBM is 0). */
       ratio: number | null;
       coverage: number | null;
+      published: boolean;
     }
   | { kind: 'survey_only'; year: number; survey: { source: string; value: number } }
   | { kind: 'eppgbm_only' }
   | { kind: 'none' };
 
 /** Survey preference when a year has several: the official yardstick first. */
+/* Published e-PPGBM figures are administrative, never a survey: callers pass them as `eppgbm`. */
 const preference = ['SKI', 'SSGI', 'SSGBI', 'Riskesdas'];
 const rank = (source: string) => {
   const i = preference.indexOf(source);
   return i === -1 ? preference.length : i;
 };
 
-function mainSurvey(surveys: GapYear['surveys']) {
+/** The survey a year is compared with (SKI, then SSGI, SSGBI, Riskesdas, then any other). */
+export function mainSurvey(surveys: GapYear['surveys']) {
   return [...surveys].sort((a, b) => rank(a.source) - rank(b.source))[0] ?? null;
 }
 
@@ -54,6 +60,7 @@ export function sourceGap(years: readonly GapYear[]): Gap {
         points: (survey.value - y.eppgbm) * 100,
         ratio: y.eppgbm > 0 ? survey.value / y.eppgbm : null,
         coverage: y.coverage,
+        published: y.published ?? false,
       };
     }
   }

@@ -21,6 +21,7 @@ export const indicatorTerms: Record<string, { numerator: MessageKey; denominator
     denominator: 'dashboard.den.weighing_coverage',
   },
   weight_gain: { numerator: 'dashboard.num.weight_gain', denominator: 'dashboard.den.weight_gain' },
+  two_t: { numerator: 'dashboard.num.two_t', denominator: 'dashboard.num.weighing_coverage' },
 };
 
 /** The public small-number rule's id (src/core/indicators/suppression.ts). */

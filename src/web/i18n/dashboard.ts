@@ -59,7 +59,7 @@ export const dashboardId = {
   'dashboard.sourceLine': 'Sumber: {source}',
   'dashboard.sourceEppgbm': 'e-PPGBM (pencatatan posyandu)',
   'dashboard.asOf': 'Data per {time}',
-  'dashboard.intervalShort': 'Selang kepercayaan 95%: {interval}',
+  'dashboard.intervalShort': 'Selang 95%:',
   'dashboard.showIndicator': 'Tampilkan di peta dan grafik:',
   'dashboard.shownBelow': 'Ditampilkan di peta dan grafik',
   'dashboard.countRegistered': 'Balita terdaftar (S)',
@@ -90,6 +90,8 @@ export const dashboardId = {
     'Anak 0–59 bulan dengan BB/TB (BB/PB) > +2 SD (gizi lebih dan obesitas)',
   'dashboard.num.weighing_coverage': 'Balita yang ditimbang pada periode (D)',
   'dashboard.num.weight_gain': 'Balita yang berat badannya naik (N)',
+  'dashboard.num.two_t':
+    'Balita yang penimbangan terakhirnya pada periode adalah T kedua berturut-turut (2T, perlu dirujuk)',
   'dashboard.den.haz':
     'Anak 0–59 bulan yang diukur dengan z-score TB/U sah pada periode; tiap anak dihitung sekali, dengan pengukuran sah terakhirnya. Nilai tidak masuk akal (flag WHO) tidak dihitung.',
   'dashboard.den.whz':
@@ -128,6 +130,7 @@ export const dashboardId = {
   'dashboard.trendAllHidden':
     'Semua angka periode ini disembunyikan karena terlalu sedikit anak. Pilih wilayah yang lebih besar atau periode yang lebih panjang (triwulan, tahun).',
   'dashboard.trendInterval': 'Selang 95%',
+  'dashboard.trendGaps': 'Tanpa titik (data terlalu sedikit atau tidak ada data): {periods}.',
   'dashboard.trendTarget': 'Target',
   'dashboard.trendTargetOf': 'Target {year}: {value}',
   'dashboard.trendDescription':
@@ -159,6 +162,8 @@ export const dashboardId = {
     'Umur pada pengukuran yang dihitung (umur dalam bulan = hari ÷ 30,4375). Kelompok umur dan jenis kelamin menjumlah ke total.',
   'dashboard.topTitle': '{count} desa/kelurahan dengan anak {indicator} terbanyak',
   'dashboard.topEmpty': 'Belum ada desa dengan angka pada periode ini.',
+  'dashboard.topEmptyPublic':
+    'Tidak ada desa dengan 5 anak atau lebih dengan kondisi ini pada periode ini; jumlah di bawah 5 tidak ditampilkan untuk publik.',
   'dashboard.topNote':
     'Diurutkan menurut jumlah anak, bukan persentase: di sinilah kunjungan rumah dan PMT menjangkau anak terbanyak.',
   'dashboard.comparisonTitle': 'Perbandingan sumber: {indicator}',
@@ -172,7 +177,9 @@ export const dashboardId = {
   'dashboard.surveySources':
     'SSGI 2021–2022 dan SKI 2023 (Kemenkes), Riskesdas, sebagaimana diterbitkan',
   'dashboard.gapBoth':
-    'Pada {year}, e-PPGBM mencatat {eppgbm}, sedangkan {survey} mencatat {surveyValue}: e-PPGBM {points} poin persen {direction}. {coverage}',
+    'Pada {year}, {eppgbmSource} mencatat {eppgbm}, sedangkan {survey} mencatat {surveyValue}: angka e-PPGBM {points} poin persen {direction}. {coverage}',
+  'dashboard.sourceEppgbmTumbuh': 'e-PPGBM (Tumbuh)',
+  'dashboard.sourceEppgbmPublished': 'e-PPGBM (angka terbitan)',
   'dashboard.gapLower': 'lebih rendah',
   'dashboard.gapHigher': 'lebih tinggi',
   'dashboard.gapCoverage': 'Cakupan penimbangan tahun itu {coverage}.',
@@ -248,7 +255,7 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.sourceLine': 'Source: {source}',
   'dashboard.sourceEppgbm': 'e-PPGBM (posyandu records)',
   'dashboard.asOf': 'Data as of {time}',
-  'dashboard.intervalShort': '95% confidence interval: {interval}',
+  'dashboard.intervalShort': '95% interval:',
   'dashboard.showIndicator': 'Show on the map and charts:',
   'dashboard.shownBelow': 'Shown on the map and charts',
   'dashboard.countRegistered': 'Children registered (S)',
@@ -276,6 +283,8 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.num.overweight': 'Children 0–59 months with weight-for-length/height > +2 SD',
   'dashboard.num.weighing_coverage': 'Children weighed in the period (D)',
   'dashboard.num.weight_gain': 'Children whose weight went up (N)',
+  'dashboard.num.two_t':
+    'Children whose last weighing of the period was a second T in a row (2T, to be referred)',
   'dashboard.den.haz':
     'Children 0–59 months measured with a valid length/height-for-age z-score in the period; each child once, at its latest valid measurement. Implausible values (WHO flags) are left out.',
   'dashboard.den.whz':
@@ -313,6 +322,7 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.trendAllHidden':
     'Every figure of these periods is hidden because too few children were counted. Choose a larger region or a longer period (quarter, year).',
   'dashboard.trendInterval': '95% interval',
+  'dashboard.trendGaps': 'No point (too few children or no data): {periods}.',
   'dashboard.trendTarget': 'Target',
   'dashboard.trendTargetOf': 'Target {year}: {value}',
   'dashboard.trendDescription':
@@ -344,6 +354,8 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
     'Age at the measurement that was counted (months = days ÷ 30.4375). Age groups and sexes add up to the total.',
   'dashboard.topTitle': 'The {count} villages with the most children with {indicator}',
   'dashboard.topEmpty': 'No village has a figure for this period yet.',
+  'dashboard.topEmptyPublic':
+    'No village has 5 or more children with the condition in this period; counts below 5 are not shown in public.',
   'dashboard.topNote':
     'Ranked by number of children, not by percentage: this is where home visits and supplementary feeding reach the most children.',
   'dashboard.comparisonTitle': 'Comparing sources: {indicator}',
@@ -357,7 +369,9 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.surveySources':
     'SSGI 2021–2022 and SKI 2023 (Ministry of Health), Riskesdas, as published',
   'dashboard.gapBoth':
-    'In {year}, e-PPGBM recorded {eppgbm} while {survey} found {surveyValue}: e-PPGBM is {points} percentage points {direction}. {coverage}',
+    'In {year}, {eppgbmSource} recorded {eppgbm} while {survey} found {surveyValue}: the e-PPGBM figure is {points} percentage points {direction}. {coverage}',
+  'dashboard.sourceEppgbmTumbuh': 'e-PPGBM (Tumbuh)',
+  'dashboard.sourceEppgbmPublished': 'e-PPGBM (published)',
   'dashboard.gapLower': 'lower',
   'dashboard.gapHigher': 'higher',
   'dashboard.gapCoverage': 'Weighing coverage that year was {coverage}.',

@@ -5,12 +5,14 @@
  * are loaded lazily may import this file: it pulls in echarts/core.
  */
 import { init, type ECharts, type EChartsCoreOption } from 'echarts/core';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The element to render into and the live instance (null before mount and after unmount). */
 export interface EChartHandle {
   ref: RefObject<HTMLDivElement | null>;
   chart: RefObject<ECharts | null>;
+  /** The element's width in px, in steps of 40 (0 before the first measure), for layouts. */
+  width: number;
 }
 
 /**
@@ -20,13 +22,17 @@ export interface EChartHandle {
 export function useEChart(option: EChartsCoreOption | null): EChartHandle {
   const ref = useRef<HTMLDivElement | null>(null);
   const chart = useRef<ECharts | null>(null);
+  const [width, setWidth] = useState(0);
 
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     const instance = init(element, null, { renderer: 'svg' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(([entry]) => {
+      instance.resize();
+      if (entry) setWidth(Math.round(entry.contentRect.width / 40) * 40);
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -40,5 +46,5 @@ export function useEChart(option: EChartsCoreOption | null): EChartHandle {
     else chart.current?.clear();
   }, [option]);
 
-  return { ref, chart };
+  return { ref, chart, width };
 }

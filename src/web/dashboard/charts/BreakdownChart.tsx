@@ -22,7 +22,7 @@ import { escapeHtml } from '../../components/map/tooltip.ts';
 import { useEChart } from '../../components/map/use-echart.ts';
 import { useLang, useT } from '../../i18n/language.ts';
 import { formatProportion } from '../figures.ts';
-import { percentAxis, percentAxisMax, textStyle } from './chart-style.ts';
+import { percentAxis, textStyle } from './chart-style.ts';
 
 registerEChartsParts([BarChart, CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -55,7 +55,7 @@ export default function BreakdownChart({ groups, description }: BreakdownChartPr
   const lang = useLang();
 
   const option = useMemo((): Option => {
-    const max = percentAxisMax(groups.map((g) => g.upper ?? g.value));
+    const scaleValues = groups.map((g) => g.upper ?? g.value);
     const intervalName = t('dashboard.trendInterval');
     return {
       animation: false,
@@ -77,7 +77,7 @@ export default function BreakdownChart({ groups, description }: BreakdownChartPr
           return lines.join('<br>');
         },
       },
-      xAxis: percentAxis(lang, max),
+      xAxis: percentAxis(lang, scaleValues),
       // The figure in words on a right-hand axis, so a whisker never runs over it.
       yAxis: [
         {

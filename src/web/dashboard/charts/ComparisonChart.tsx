@@ -15,13 +15,13 @@ import {
 } from 'echarts/components';
 import { use as registerEChartsParts, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { escapeHtml } from '../../components/map/tooltip.ts';
 import { useEChart } from '../../components/map/use-echart.ts';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useLang, useT } from '../../i18n/language.ts';
 import { formatProportion } from '../figures.ts';
-import { chartColors, percentAxis, percentAxisMax, surveyColor, textStyle } from './chart-style.ts';
+import { chartColors, percentAxis, surveyColor, textStyle } from './chart-style.ts';
 
 registerEChartsParts([
   BarChart,
@@ -43,17 +43,32 @@ type Option = ComposeOption<
 /** One year of the comparison; proportions 0–1. */
 export interface ComparisonYear {
   year: number;
+  /** Tumbuh's own e-PPGBM figure (the August weighing month, else the year). */
   eppgbm: number | null;
-  /** The e-PPGBM figure in words (for a suppressed one: "data terlalu sedikit"). */
+  /** The figure in words (for a suppressed one: "data terlalu sedikit"). */
   eppgbmText: string;
+  /** A published e-PPGBM figure, drawn where Tumbuh has none. */
+  published: number | null;
   coverage: number | null;
-  surveys: readonly { source: string; value: number }[];
+  /** The survey the year is compared with (one per year; the table lists all). */
+  survey: { source: string; value: number } | null;
 }
 
 export interface ComparisonChartProps {
   years: readonly ComparisonYear[];
   description: string;
   height?: number;
+}
+
+/**
+ * Rows the legend under the chart takes at this width: about 150 px an entry (a guess that
+ * errs on the side of room; ECharts wraps the entries itself).
+ */
+function legendRowsFor(years: readonly ComparisonYear[], width: number): number {
+  const surveys = new Set(years.flatMap((y) => (y.survey ? [y.survey.source] : []))).size;
+  const published = years.some((y) => y.eppgbm === null && y.published !== null) ? 1 : 0;
+  const entries = 2 + published + surveys;
+  return Math.max(1, Math.ceil((entries * 150) / Math.max(300, width || 600)));
 }
 
 /** The comparison chart (default export: a lazy chunk's entry). */
@@ -64,39 +79,70 @@ export default function ComparisonChart({
 }: ComparisonChartProps) {
   const t = useT();
   const lang = useLang();
+  const [width, setWidth] = useState(0);
+  const legendRows = legendRowsFor(years, width);
 
   const option = useMemo((): Option => {
-    const sources = [...new Set(years.flatMap((y) => y.surveys.map((s) => s.source)))];
-    const eppgbmName = t('dashboard.sourceEppgbm');
+    const sources = [...new Set(years.flatMap((y) => (y.survey ? [y.survey.source] : [])))];
+    const eppgbmName = t('dashboard.sourceEppgbmTumbuh');
+    const publishedName = t('dashboard.sourceEppgbmPublished');
     const coverageName = t('dashboard.weighingCoverage');
-    const max = percentAxisMax([
-      ...years.map((y) => y.eppgbm),
-      ...years.flatMap((y) => y.surveys.map((s) => s.value)),
-    ]);
+    const scaleValues = [
+      ...years.map((y) => y.eppgbm ?? y.published),
+      ...years.map((y) => y.survey?.value),
+    ];
+    // Narrow bars (a phone, many years) get upright labels, which never run into each other.
+    const narrow = width > 0 && (width - 88) / Math.max(1, years.length) < 56;
     const barLabel = {
       show: true,
       position: 'top' as const,
       fontSize: 11,
+      ...(narrow && { rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const }),
       formatter: (p: { value?: unknown }) =>
         typeof p.value === 'number' ? formatNumber(p.value * 100, lang, 1) : '',
     };
+    // Two bars a year: administrative (Tumbuh, else published e-PPGBM) and survey. Series of
+    // one kind share a stack, and a year has at most one value per stack.
+    const bar = (
+      name: string,
+      color: string,
+      stack: string,
+      data: (number | null)[],
+    ): BarSeriesOption => ({
+      type: 'bar',
+      name,
+      color,
+      stack,
+      barMaxWidth: 30,
+      label: barLabel,
+      data,
+    });
+    const hasPublished = years.some((y) => y.eppgbm === null && y.published !== null);
     const series: (BarSeriesOption | LineSeriesOption)[] = [
-      {
-        type: 'bar',
-        name: eppgbmName,
-        color: chartColors.eppgbm,
-        barMaxWidth: 28,
-        label: barLabel,
-        data: years.map((y) => y.eppgbm),
-      },
-      ...sources.map((source): BarSeriesOption => ({
-        type: 'bar',
-        name: source,
-        color: surveyColor(source),
-        barMaxWidth: 28,
-        label: barLabel,
-        data: years.map((y) => y.surveys.find((s) => s.source === source)?.value ?? null),
-      })),
+      bar(
+        eppgbmName,
+        chartColors.eppgbm,
+        'admin',
+        years.map((y) => y.eppgbm),
+      ),
+      ...(hasPublished
+        ? [
+            bar(
+              publishedName,
+              chartColors.eppgbmPublished,
+              'admin',
+              years.map((y) => (y.eppgbm === null ? y.published : null)),
+            ),
+          ]
+        : []),
+      ...sources.map((source) =>
+        bar(
+          source,
+          surveyColor(source),
+          'survey',
+          years.map((y) => (y.survey?.source === source ? y.survey.value : null)),
+        ),
+      ),
       {
         type: 'line',
         name: coverageName,
@@ -112,8 +158,8 @@ export default function ComparisonChart({
     return {
       animation: false,
       textStyle,
-      grid: { left: 44, right: 44, top: 56, bottom: 28 },
-      legend: { top: 0, left: 0, itemWidth: 16, itemHeight: 10, textStyle: { fontSize: 12 } },
+      grid: { left: 44, right: 44, top: 28, bottom: 28 + legendRows * 22 },
+      legend: { bottom: 0, left: 0, itemWidth: 16, itemHeight: 10, textStyle: { fontSize: 12 } },
       tooltip: {
         trigger: 'axis',
         confine: true,
@@ -122,12 +168,17 @@ export default function ComparisonChart({
           const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number };
           const year = first?.dataIndex === undefined ? undefined : years[first.dataIndex];
           if (!year) return '';
-          const lines = [
-            `<b>${year.year}</b>`,
-            `${escapeHtml(eppgbmName)}: ${escapeHtml(year.eppgbmText)}`,
-          ];
-          for (const s of year.surveys) {
-            lines.push(`${escapeHtml(s.source)}: ${formatProportion(s.value, lang)}`);
+          const lines = [`<b>${year.year}</b>`];
+          if (year.eppgbm !== null || year.published === null) {
+            lines.push(`${escapeHtml(eppgbmName)}: ${escapeHtml(year.eppgbmText)}`);
+          }
+          if (year.published !== null) {
+            lines.push(`${escapeHtml(publishedName)}: ${formatProportion(year.published, lang)}`);
+          }
+          if (year.survey) {
+            lines.push(
+              `${escapeHtml(year.survey.source)}: ${formatProportion(year.survey.value, lang)}`,
+            );
           }
           if (year.coverage !== null) {
             lines.push(`${escapeHtml(coverageName)}: ${formatProportion(year.coverage, lang, 0)}`);
@@ -142,7 +193,7 @@ export default function ComparisonChart({
       },
       yAxis: [
         {
-          ...percentAxis(lang, max),
+          ...percentAxis(lang, scaleValues),
           name: t('dashboard.comparisonPrevalenceAxis'),
           nameTextStyle: { align: 'left', fontSize: 11 },
         },
@@ -158,14 +209,15 @@ export default function ComparisonChart({
       ],
       series,
     };
-  }, [years, t, lang]);
+  }, [years, t, lang, legendRows, width]);
 
-  const { ref } = useEChart(option);
+  const { ref, width: measured } = useEChart(option);
+  if (measured !== width) setWidth(measured);
   return (
     <div
       ref={ref}
       className="dash-chart-canvas"
-      style={{ height }}
+      style={{ height: height + legendRows * 22 }}
       role="img"
       aria-label={description}
     />

@@ -22,7 +22,7 @@ import { escapeHtml } from '../../components/map/tooltip.ts';
 import { useEChart } from '../../components/map/use-echart.ts';
 import { useLang, useT } from '../../i18n/language.ts';
 import { formatProportion, shortPeriodLabel } from '../figures.ts';
-import { chartColors, percentAxis, percentAxisMax, textStyle } from './chart-style.ts';
+import { chartColors, percentAxis, textStyle } from './chart-style.ts';
 
 registerEChartsParts([
   LineChart,
@@ -96,10 +96,10 @@ export default function TrendChart({
     const latest = [...targets].sort((a, b) => b.year - a.year)[0];
     const targetName = t('dashboard.trendTarget');
     const bandName = t('dashboard.trendInterval');
-    const max = percentAxisMax([
+    const scaleValues = [
       ...points.map((p) => p.upper ?? p.value),
       ...(inRange ? perPoint.map((x) => x?.value) : [latest?.value]),
-    ]);
+    ];
 
     const series: LineSeriesOption[] = [
       {
@@ -211,7 +211,7 @@ export default function TrendChart({
         boundaryGap: false,
         axisLabel: { fontSize: 11, hideOverlap: true },
       },
-      yAxis: percentAxis(lang, max),
+      yAxis: percentAxis(lang, scaleValues),
       series,
     };
   }, [points, targets, seriesName, t, lang]);

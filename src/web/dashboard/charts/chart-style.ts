@@ -8,6 +8,7 @@ import type { Lang } from '../../i18n/language.ts';
 /** Series colours; contrast ≥ 3:1 on white for lines and bars. */
 export const chartColors = {
   eppgbm: '#0b5d45',
+  eppgbmPublished: '#6fa98f',
   band: 'rgba(11, 93, 69, 0.16)',
   target: '#b3261e',
   SSGI: '#1a3f8f',
@@ -16,9 +17,10 @@ export const chartColors = {
   SSGBI: '#00707a',
   otherSurvey: '#5b6770',
   coverage: '#4f5b64',
-  bar: '#0b5d45',
-  male: '#1a5fa0',
-  female: '#a03b6e',
+  // Breakdown bars are lighter, so the dark interval whisker stays visible on them.
+  bar: '#5c9f86',
+  male: '#6f9fd2',
+  female: '#cf7fa8',
 } as const;
 
 /** The colour of a survey source (SSGI, SKI…); a grey for any other. */
@@ -30,19 +32,35 @@ export const textStyle = { fontFamily: 'system-ui, Roboto, sans-serif', color: '
 
 const splitLine = { lineStyle: { color: 'rgba(0,0,0,0.08)' } };
 
-/** A value axis of proportions (0–1) labelled as whole percentages. */
-export function percentAxis(lang: Lang, max?: number) {
+/** Round steps of a percentage axis (as proportions): 1, 2, 5, 10, 20 %. */
+const percentSteps = [0.01, 0.02, 0.05, 0.1, 0.2];
+
+/**
+ * The top and the step of a percentage axis that holds `values` (0–1): about five round steps,
+ * the top a whole step above the largest value (so a bar's label fits), never above 100 %.
+ */
+export function percentScale(values: readonly (number | null | undefined)[]): {
+  max: number;
+  interval: number;
+} {
+  const largest = Math.max(0.01, ...values.map((v) => v ?? 0));
+  const interval = percentSteps.find((step) => largest / step <= 5) ?? 0.2;
+  const max = Math.min(1, Math.ceil((largest * 1.04) / interval) * interval);
+  return { max: Number(max.toFixed(4)), interval };
+}
+
+/** A value axis of proportions (0–1) labelled as whole percentages, scaled to `values`. */
+export function percentAxis(lang: Lang, values: readonly (number | null | undefined)[]) {
+  const { max, interval } = percentScale(values);
   return {
     type: 'value' as const,
     min: 0,
-    ...(max !== undefined && { max }),
-    axisLabel: { fontSize: 11, formatter: (v: number) => formatPercent(v * 100, lang, 0) },
+    max,
+    interval,
+    axisLabel: {
+      fontSize: 11,
+      formatter: (v: number) => formatPercent(v * 100, lang, interval < 0.02 ? 1 : 0),
+    },
     splitLine,
   };
-}
-
-/** A rounded-up top for a percentage axis: the next 5 % above the largest value. */
-export function percentAxisMax(values: readonly (number | null | undefined)[]): number {
-  const largest = Math.max(0.05, ...values.map((v) => v ?? 0));
-  return Math.min(1, Math.ceil((largest * 1.08) / 0.05) * 0.05);
 }
