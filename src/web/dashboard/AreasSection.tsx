@@ -98,7 +98,9 @@ export function AreasSection({
                   suppressed: row.figure.suppressed,
                 }))}
               />
-              {breaks && <p className="hint">{t('dashboard.whoClasses')}</p>}
+              {breaks && data.rows.some((r) => figureState(r.figure) === 'value') && (
+                <p className="hint">{t('dashboard.whoClasses')}</p>
+              )}
               <MethodNote
                 indicator={indicator.id}
                 definition={indicator.definition[lang]}

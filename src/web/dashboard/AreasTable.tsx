@@ -71,7 +71,7 @@ export function AreasTable({
           <thead>
             <tr>
               <th scope="col" className="num">
-                {t('dashboard.colRank')}
+                <abbr title={t('dashboard.colRank')}>#</abbr>
               </th>
               {columns.map((column) => (
                 <th
@@ -113,7 +113,7 @@ export function AreasTable({
                   <th scope="row" className="areas-name">
                     {hrefOf ? <Link to={hrefOf(row.code)}>{row.name}</Link> : row.name}
                   </th>
-                  <td className={state === 'value' ? 'num strong' : 'num muted'}>
+                  <td className={state === 'value' ? 'num strong' : 'num muted wrap'}>
                     {formatFigure(row.figure, lang, t)}
                   </td>
                   <td className="num">{formatInterval(row.figure, lang) ?? '—'}</td>

@@ -1,3 +1,4 @@
+import { NoWrapHyphens } from '../components/NoWrapHyphens.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import type { Figure, IndicatorMeta, Summary } from './api.ts';
@@ -78,7 +79,8 @@ export function HeadlineCards({ summary, indicators, selected, onSelect }: Headl
               )}
               {fraction && <p className="stat-sub">{fraction}</p>}
               <p className="stat-foot">
-                {summary.period.label[lang]} · {t('dashboard.sourceEppgbmTumbuh')}
+                {summary.period.label[lang]} ·{' '}
+                <NoWrapHyphens text={t('dashboard.sourceEppgbmTumbuh')} />
               </p>
               {isSelected && <p className="stat-badge">{t('dashboard.shownBelow')}</p>}
               <MethodNote

@@ -143,7 +143,7 @@ export const dashboardId = {
   'dashboard.targetOwn': 'Target {name} sendiri yang tersimpan — {targets}.',
   'dashboard.targetNoneOwn':
     'Wilayah ini belum punya target sendiri; grafik memakai target wilayah induk atau nasional.',
-  'dashboard.targetYear': 'Tahun',
+  'dashboard.targetYear': 'Tahun target',
   'dashboard.targetValue': 'Target {indicator}',
   'dashboard.targetSave': 'Simpan target',
   'dashboard.targetInvalid': 'Tulis persen antara 0 dan 100, misalnya 14 atau 14,5.',
@@ -335,7 +335,7 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.targetOwn': 'Own targets stored for {name} — {targets}.',
   'dashboard.targetNoneOwn':
     'This region has no target of its own; the chart uses its parent region’s or the national target.',
-  'dashboard.targetYear': 'Year',
+  'dashboard.targetYear': 'Target year',
   'dashboard.targetValue': 'Target for {indicator}',
   'dashboard.targetSave': 'Save target',
   'dashboard.targetInvalid': 'Write a percentage between 0 and 100, for example 14 or 14.5.',

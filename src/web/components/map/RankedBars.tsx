@@ -117,26 +117,24 @@ export function RankedBars({
                   {bar.tag && <span className="ranked-bars-tag"> {bar.tag}</span>}
                 </th>
                 <td>
-                  <div className="ranked-bars-value">
-                    <span className="ranked-bars-track" aria-hidden="true">
-                      {bar.value !== null && largest > 0 && (
-                        <span
-                          className="ranked-bars-bar"
-                          style={{
-                            width: `${Math.max(1.5, (bar.value / largest) * 100)}%`,
-                            background: bar.color,
-                          }}
-                        />
-                      )}
-                    </span>
-                    <span
-                      className={
-                        bar.value === null ? 'ranked-bars-label muted' : 'ranked-bars-label'
-                      }
-                    >
-                      {bar.label}
-                    </span>
-                  </div>
+                  {bar.value === null ? (
+                    <span className="ranked-bars-label ranked-bars-none">{bar.label}</span>
+                  ) : (
+                    <div className="ranked-bars-value">
+                      <span className="ranked-bars-track" aria-hidden="true">
+                        {largest > 0 && (
+                          <span
+                            className="ranked-bars-bar"
+                            style={{
+                              width: `${Math.max(1.5, (bar.value / largest) * 100)}%`,
+                              background: bar.color,
+                            }}
+                          />
+                        )}
+                      </span>
+                      <span className="ranked-bars-label">{bar.label}</span>
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

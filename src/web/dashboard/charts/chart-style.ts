@@ -59,6 +59,7 @@ export function percentAxis(lang: Lang, values: readonly (number | null | undefi
     interval,
     axisLabel: {
       fontSize: 11,
+      hideOverlap: true,
       formatter: (v: number) => formatPercent(v * 100, lang, interval < 0.02 ? 1 : 0),
     },
     splitLine,
