@@ -122,7 +122,7 @@ describe.runIf(hasChromium)('dashboard in Chromium, on the demo province', () =>
     // "Cara menghitung" opens on the figure's numerator, denominator and rule.
     await stunting.getByText('Cara menghitung').click();
     expect(await stunting.locator('.method-facts').textContent()).toMatch(
-      /Pembilang.*TB\/U.*Penyebut.*Periode.*Sumber.*Angka kecil/,
+      /Definisi.*TB\/U.*Pembilang[\d.]+ anak.*Penyebut[\d.]+ anak.*Periode.*Sumber.*Angka kecil.*Selang kepercayaan/,
     );
 
     // Every section has drawn: the map's areas, the trend, breakdown and comparison charts.

@@ -102,7 +102,6 @@ export function AreasSection({
                 <p className="hint">{t('dashboard.whoClasses')}</p>
               )}
               <MethodNote
-                indicator={indicator.id}
                 definition={indicator.definition[lang]}
                 period={data.period}
                 source={source}
@@ -164,6 +163,7 @@ export function AreasSection({
               })}
               sort={sort}
               onSortChange={setSort}
+              nameHeading={level === 'posyandu' ? t('dashboard.levelPosyandu') : undefined}
             />
           )
         }

@@ -16,6 +16,8 @@ export interface AreasTableProps {
   /** Sorting, kept by the parent so the download asks the server for the same order. */
   sort: AreasSort;
   onSortChange: (sort: AreasSort) => void;
+  /** Heading of the name column ("Wilayah", "Posyandu"). */
+  nameHeading?: string | undefined;
 }
 
 /** How many rows show before "show all" (a province has 3,442 desa; a cheap phone is slow). */
@@ -43,6 +45,7 @@ export function AreasTable({
   caption,
   sort,
   onSortChange,
+  nameHeading,
 }: AreasTableProps) {
   const t = useT();
   const lang = useLang();
@@ -92,7 +95,7 @@ export function AreasTable({
                       className="sort-button"
                       onClick={() => onSortChange(column.sort!)}
                     >
-                      {t(column.key)}
+                      {column.sort === 'name' && nameHeading ? nameHeading : t(column.key)}
                       <span aria-hidden="true" className="sort-mark">
                         {column.sort === sort ? '▼' : '↕'}
                       </span>
@@ -112,6 +115,7 @@ export function AreasTable({
                   <td className="num muted">{row.rank ?? ''}</td>
                   <th scope="row" className="areas-name">
                     {hrefOf ? <Link to={hrefOf(row.code)}>{row.name}</Link> : row.name}
+                    {row.parentName && <span className="cell-sub">{row.parentName}</span>}
                   </th>
                   <td className={state === 'value' ? 'num strong' : 'num muted wrap'}>
                     {formatFigure(row.figure, lang, t)}

@@ -134,7 +134,6 @@ export function BreakdownSection({
                 </div>
               </details>
               <MethodNote
-                indicator={indicator.id}
                 definition={indicator.definition[lang]}
                 period={data.period}
                 source={source}

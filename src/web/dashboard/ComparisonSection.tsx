@@ -202,7 +202,6 @@ function ComparisonBody({
         </div>
       </details>
       <MethodNote
-        indicator={indicator.id}
         definition={indicator.definition[lang]}
         periodText={t('dashboard.comparisonPeriods')}
         source={`${source}; ${t('dashboard.surveySources')}`}

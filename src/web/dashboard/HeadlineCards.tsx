@@ -84,7 +84,6 @@ export function HeadlineCards({ summary, indicators, selected, onSelect }: Headl
               </p>
               {isSelected && <p className="stat-badge">{t('dashboard.shownBelow')}</p>}
               <MethodNote
-                indicator={indicator.id}
                 definition={indicator.definition[lang]}
                 figure={figure}
                 period={summary.period}

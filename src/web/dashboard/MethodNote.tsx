@@ -3,13 +3,11 @@ import { formatDate } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import type { PeriodInfo } from './api.ts';
 import { formatCount, formatInterval, type FigureLike } from './figures.ts';
-import { indicatorTerms, policyKey } from './method.ts';
+import { policyKey } from './method.ts';
 
 export interface MethodNoteProps {
-  /** Catalogue id of the indicator. */
-  indicator: string;
-  /** The catalogue's definition, used where no numerator/denominator words are known. */
-  definition?: string | undefined;
+  /** The indicator's definition from /api/dashboard/meta: what is counted, over whom. */
+  definition: string;
   /** The figure the note explains; without it only the words are shown (a chart of many). */
   figure?: FigureLike | null | undefined;
   period?: PeriodInfo | null | undefined;
@@ -27,7 +25,6 @@ export interface MethodNoteProps {
  * period, source and denominator). Folded by default to keep a phone screen short.
  */
 export function MethodNote({
-  indicator,
   definition,
   figure,
   period,
@@ -38,36 +35,30 @@ export function MethodNote({
 }: MethodNoteProps) {
   const t = useT();
   const lang = useLang();
-  const terms = indicatorTerms[indicator];
   const hidden = figure?.suppressed ?? false;
   const interval = formatInterval(figure, lang);
-  const count = (n: number | null | undefined) =>
-    n === undefined ? '' : ` — ${formatCount(n, lang, hidden)}`;
 
   return (
     <details className="method-note">
       <summary>{t('dashboard.methodTitle')}</summary>
       <dl className="method-facts">
-        {terms ? (
+        <dt>{t('dashboard.methodDefinition')}</dt>
+        <dd>{definition}</dd>
+        {figure && (
           <>
             <dt>{t('dashboard.methodNumerator')}</dt>
             <dd>
-              {t(terms.numerator)}
-              {figure && count(figure.numerator)}
+              {t('dashboard.methodChildren', {
+                count: formatCount(figure.numerator, lang, hidden),
+              })}
             </dd>
             <dt>{t('dashboard.methodDenominator')}</dt>
             <dd>
-              {t(terms.denominator)}
-              {figure && count(figure.denominator)}
+              {t('dashboard.methodChildren', {
+                count: formatCount(figure.denominator, lang, hidden),
+              })}
             </dd>
           </>
-        ) : (
-          definition && (
-            <>
-              <dt>{t('dashboard.methodDefinition')}</dt>
-              <dd>{definition}</dd>
-            </>
-          )
         )}
         <dt>{t('dashboard.methodPeriod')}</dt>
         <dd>

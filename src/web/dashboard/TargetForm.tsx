@@ -77,6 +77,7 @@ export function TargetForm({ region, regionName, indicator, series, onSaved }: T
       <p className="hint">
         {own.length > 0
           ? t('dashboard.targetOwn', {
+              name: regionName,
               targets: own.map((x) => `${x.year}: ${formatProportion(x.value, lang)}`).join(', '),
             })
           : t('dashboard.targetNoneOwn')}

@@ -115,7 +115,6 @@ export function TopVillagesSection({
                 </table>
               </div>
               <MethodNote
-                indicator={indicator.id}
                 definition={indicator.definition[lang]}
                 period={data.period}
                 source={source}

@@ -124,7 +124,6 @@ export function TrendSection({
                 </div>
               </details>
               <MethodNote
-                indicator={indicator.id}
                 definition={indicator.definition[lang]}
                 periodText={periodText}
                 source={source}

@@ -70,37 +70,13 @@ export const dashboardId = {
   'dashboard.methodNumerator': 'Pembilang',
   'dashboard.methodDenominator': 'Penyebut',
   'dashboard.methodDefinition': 'Definisi',
+  'dashboard.methodChildren': '{count} anak',
   'dashboard.methodPeriod': 'Periode',
   'dashboard.methodSource': 'Sumber',
   'dashboard.methodSmallNumbers': 'Angka kecil',
   'dashboard.methodInterval': 'Selang kepercayaan',
   'dashboard.methodIntervalText':
     'Selang Wilson 95%. Ini bukan survei sampel: selang menunjukkan seberapa besar angka sebesar ini bisa berubah karena kebetulan. Dua wilayah yang selangnya banyak tumpang tindih jangan diperingkatkan satu sama lain.',
-  'dashboard.num.stunting': 'Anak 0–59 bulan dengan TB/U (PB/U) < −2 SD (pendek dan sangat pendek)',
-  'dashboard.num.severe_stunting': 'Anak 0–59 bulan dengan TB/U (PB/U) < −3 SD (sangat pendek)',
-  'dashboard.num.wasting':
-    'Anak 0–59 bulan dengan BB/TB (BB/PB) < −2 SD atau edema (gizi kurang dan gizi buruk)',
-  'dashboard.num.severe_wasting':
-    'Anak 0–59 bulan dengan BB/TB (BB/PB) < −3 SD atau edema (gizi buruk)',
-  'dashboard.num.underweight':
-    'Anak 0–59 bulan dengan BB/U < −2 SD atau edema (berat badan kurang)',
-  'dashboard.num.severe_underweight':
-    'Anak 0–59 bulan dengan BB/U < −3 SD atau edema (berat badan sangat kurang)',
-  'dashboard.num.overweight':
-    'Anak 0–59 bulan dengan BB/TB (BB/PB) > +2 SD (gizi lebih dan obesitas)',
-  'dashboard.num.weighing_coverage': 'Balita yang ditimbang pada periode (D)',
-  'dashboard.num.weight_gain': 'Balita yang berat badannya naik (N)',
-  'dashboard.num.two_t':
-    'Balita yang penimbangan terakhirnya pada periode adalah T kedua berturut-turut (2T, perlu dirujuk)',
-  'dashboard.den.haz':
-    'Anak 0–59 bulan yang diukur dengan z-score TB/U sah pada periode; tiap anak dihitung sekali, dengan pengukuran sah terakhirnya. Nilai tidak masuk akal (flag WHO) tidak dihitung.',
-  'dashboard.den.whz':
-    'Anak 0–59 bulan yang diukur dengan z-score BB/TB sah pada periode; tiap anak dihitung sekali, dengan pengukuran sah terakhirnya. Nilai tidak masuk akal (flag WHO) tidak dihitung.',
-  'dashboard.den.waz':
-    'Anak 0–59 bulan yang ditimbang dengan z-score BB/U sah pada periode; tiap anak dihitung sekali, dengan pengukuran sah terakhirnya. Nilai tidak masuk akal (flag WHO) tidak dihitung.',
-  'dashboard.den.weighing_coverage': 'Balita terdaftar di posyandu (S)',
-  'dashboard.den.weight_gain':
-    'Balita yang kenaikan beratnya dapat dinilai: naik (N) + tidak naik (T)',
   'dashboard.levelPosyandu': 'Posyandu',
   'dashboard.areasTitle': '{indicator} per {level}',
   'dashboard.whoClasses':
@@ -266,33 +242,13 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.methodNumerator': 'Numerator',
   'dashboard.methodDenominator': 'Denominator',
   'dashboard.methodDefinition': 'Definition',
+  'dashboard.methodChildren': '{count} children',
   'dashboard.methodPeriod': 'Period',
   'dashboard.methodSource': 'Source',
   'dashboard.methodSmallNumbers': 'Small numbers',
   'dashboard.methodInterval': 'Confidence interval',
   'dashboard.methodIntervalText':
     'Wilson 95% interval. This is not a sample survey: the interval shows how much a figure of this size can move by chance. Do not rank two areas whose intervals overlap widely.',
-  'dashboard.num.stunting':
-    'Children 0–59 months with length/height-for-age < −2 SD (stunted and severely stunted)',
-  'dashboard.num.severe_stunting': 'Children 0–59 months with length/height-for-age < −3 SD',
-  'dashboard.num.wasting': 'Children 0–59 months with weight-for-length/height < −2 SD or oedema',
-  'dashboard.num.severe_wasting':
-    'Children 0–59 months with weight-for-length/height < −3 SD or oedema',
-  'dashboard.num.underweight': 'Children 0–59 months with weight-for-age < −2 SD or oedema',
-  'dashboard.num.severe_underweight': 'Children 0–59 months with weight-for-age < −3 SD or oedema',
-  'dashboard.num.overweight': 'Children 0–59 months with weight-for-length/height > +2 SD',
-  'dashboard.num.weighing_coverage': 'Children weighed in the period (D)',
-  'dashboard.num.weight_gain': 'Children whose weight went up (N)',
-  'dashboard.num.two_t':
-    'Children whose last weighing of the period was a second T in a row (2T, to be referred)',
-  'dashboard.den.haz':
-    'Children 0–59 months measured with a valid length/height-for-age z-score in the period; each child once, at its latest valid measurement. Implausible values (WHO flags) are left out.',
-  'dashboard.den.whz':
-    'Children 0–59 months measured with a valid weight-for-length/height z-score in the period; each child once, at its latest valid measurement. Implausible values (WHO flags) are left out.',
-  'dashboard.den.waz':
-    'Children 0–59 months weighed with a valid weight-for-age z-score in the period; each child once, at its latest valid measurement. Implausible values (WHO flags) are left out.',
-  'dashboard.den.weighing_coverage': 'Children registered at the posyandu (S)',
-  'dashboard.den.weight_gain': 'Children whose gain could be judged: gained (N) + not gained (T)',
   'dashboard.levelPosyandu': 'Posyandu',
   'dashboard.areasTitle': '{indicator} by {level}',
   'dashboard.whoClasses':

@@ -133,9 +133,7 @@ function Dashboard({
 
       {policy && (
         <div
-          className={
-            policy === publicPolicyId ? 'notice dash-policy' : 'notice notice-warning dash-policy'
-          }
+          className={policy === publicPolicyId ? 'notice dash-policy' : 'notice notice-warning'}
           role="note"
         >
           <p>{t(policyKey(policy))}</p>
