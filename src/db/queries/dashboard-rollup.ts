@@ -47,18 +47,23 @@ const LOCK_CHILD = 7265441;
 const LOCK_POSYANDU = 7265442;
 const LOCK_REGISTER = 7265443;
 
+/** The measurement columns the selection reads (a source of rows must give them, and `sign`). */
+const SOURCE_COLUMNS = `child_id, region_code, posyandu_id, age_days, measured_on, zlen, flen,
+  zwfl, fwfl, zwei, fwei, oedema, weight_kg, weight_gain, two_t`;
+
 /**
- * Measurements → selected rows → counts per cell. `scope` is a SQL condition on measurement `m`
- * (`true` for everything). Age 0–59 months = age_days ≤ 1826 (unrounded months = days ÷ 30.4375
- * < 60); age groups by the same rule: ≤ 182, ≤ 365, ≤ 730 days. A row is the child's selection
- * for a z-score in a period when its z is valid and no later row of the same period has a valid
- * one (`next_*` = month index of the next valid row). Flags: WHO anthro's; oedema counts as
- * WHZ = WAZ = −3.1 (docs/indicators.md §2).
+ * Rows → selected rows → counts per cell. `source` is a query of measurement rows with a `sign`
+ * column (+1: counted; −1: the state before a write, counted negatively): the selection runs
+ * separately for each sign, so one statement gives after − before. Age 0–59 months = age_days
+ * ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the same rule: ≤ 182, ≤ 365,
+ * ≤ 730 days. A row is the child's selection for a z-score in a period when its z is valid and
+ * no later row of the same period has a valid one (`next_*` = month index of the next valid
+ * row). Flags: WHO anthro's; oedema counts as WHZ = WAZ = −3.1 (docs/indicators.md §2).
  */
-function cellsSql(scope: string): string {
+function cellsSql(source: string): string {
   return `
   m as (
-    select m.child_id, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
+    select m.sign, m.child_id, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
       (extract(year from m.measured_on)::int * 12 + extract(month from m.measured_on)::int - 1) as mi,
       (m.zlen is not null and not coalesce(m.flen, false)) as haz_ok, m.zlen as haz,
       (m.oedema or (m.zwfl is not null and not coalesce(m.fwfl, false))) as whz_ok,
@@ -66,8 +71,8 @@ function cellsSql(scope: string): string {
       (m.oedema or (m.zwei is not null and not coalesce(m.fwei, false))) as waz_ok,
       case when m.oedema then -3.1 else m.zwei end as waz,
       m.weight_kg is not null as wt_ok, m.weight_gain, m.two_t
-    from measurement m
-    where m.superseded_at is null and m.age_days <= 1826 and (${scope})
+    from (${source}) m
+    where m.age_days <= 1826
   ),
   w as (
     select m.*,
@@ -77,11 +82,11 @@ function cellsSql(scope: string): string {
       min(case when whz_ok then mi end) over later as next_whz,
       min(case when waz_ok then mi end) over later as next_waz
     from m
-    window later as (partition by child_id order by measured_on desc
+    window later as (partition by sign, child_id order by measured_on desc
                      rows between unbounded preceding and 1 preceding)
   ),
   s as (
-    select w.child_id, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
+    select w.sign, w.child_id, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
       w.haz, w.whz, w.waz, w.weight_gain, w.two_t,
       (w.next_any is null or w.next_any / g.d <> w.mi / g.d) as s_any,
       (w.wt_ok and (w.next_wt is null or w.next_wt / g.d <> w.mi / g.d)) as s_wt,
@@ -99,28 +104,31 @@ function cellsSql(scope: string): string {
       s.region_code, s.posyandu_id, c.sex,
       case when s.age_days <= 182 then '00-05' when s.age_days <= 365 then '06-11'
            when s.age_days <= 730 then '12-23' else '24-59' end as age_group,
-      count(*) filter (where s_any)::int as measured,
-      count(*) filter (where s_wt)::int as weighed,
-      count(*) filter (where s_haz)::int as haz_n,
-      count(*) filter (where s_haz and haz < -2)::int as haz_lt2,
-      count(*) filter (where s_haz and haz < -3)::int as haz_lt3,
-      count(*) filter (where s_whz)::int as whz_n,
-      count(*) filter (where s_whz and whz < -2)::int as whz_lt2,
-      count(*) filter (where s_whz and whz < -3)::int as whz_lt3,
-      count(*) filter (where s_whz and whz > 2)::int as whz_gt2,
-      count(*) filter (where s_waz)::int as waz_n,
-      count(*) filter (where s_waz and waz < -2)::int as waz_lt2,
-      count(*) filter (where s_waz and waz < -3)::int as waz_lt3,
-      count(*) filter (where s_wt and weight_gain = 'N')::int as gained,
-      count(*) filter (where s_wt and weight_gain = 'T')::int as not_gained,
-      count(*) filter (where s_wt and weight_gain = 'O')::int as not_weighed_last_month,
-      count(*) filter (where s_wt and weight_gain = 'B')::int as first_weighing,
-      count(*) filter (where s_wt and s.two_t)::int as two_t
+      sum(s.sign) filter (where s_any)::int as measured,
+      sum(s.sign) filter (where s_wt)::int as weighed,
+      sum(s.sign) filter (where s_haz)::int as haz_n,
+      sum(s.sign) filter (where s_haz and haz < -2)::int as haz_lt2,
+      sum(s.sign) filter (where s_haz and haz < -3)::int as haz_lt3,
+      sum(s.sign) filter (where s_whz)::int as whz_n,
+      sum(s.sign) filter (where s_whz and whz < -2)::int as whz_lt2,
+      sum(s.sign) filter (where s_whz and whz < -3)::int as whz_lt3,
+      sum(s.sign) filter (where s_whz and whz > 2)::int as whz_gt2,
+      sum(s.sign) filter (where s_waz)::int as waz_n,
+      sum(s.sign) filter (where s_waz and waz < -2)::int as waz_lt2,
+      sum(s.sign) filter (where s_waz and waz < -3)::int as waz_lt3,
+      sum(s.sign) filter (where s_wt and weight_gain = 'N')::int as gained,
+      sum(s.sign) filter (where s_wt and weight_gain = 'T')::int as not_gained,
+      sum(s.sign) filter (where s_wt and weight_gain = 'O')::int as not_weighed_last_month,
+      sum(s.sign) filter (where s_wt and weight_gain = 'B')::int as first_weighing,
+      sum(s.sign) filter (where s_wt and s.two_t)::int as two_t
     from s join child c on c.id = s.child_id
     where s_any or s_wt or s_haz or s_whz or s_waz
     group by 1, 2, 3, 4, 5, 6
   )`;
 }
+
+/** sum(x) filter returns null for a group without such rows: 0 then. */
+const counted = ROLLUP_COUNT_COLUMNS.map((c) => `coalesce(${c}, 0) as ${c}`).join(', ');
 
 /** The five region codes a desa adds up to: Indonesia (00), provinsi, kabupaten, kecamatan, desa. */
 const ancestorsOf = (column: string) =>
@@ -138,9 +146,9 @@ export async function clearRollups(exec: SqlExecutor): Promise<void> {
 /** Computes every cell from every current measurement (after {@link clearRollups}). */
 export async function insertAllCells(exec: SqlExecutor): Promise<number> {
   const rows = await exec.query<{ n: number }>(
-    `with ${cellsSql('true')},
+    `with ${cellsSql(`select 1 as sign, ${SOURCE_COLUMNS} from measurement where superseded_at is null`)},
      ins as (insert into dashboard_cell (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
-             select kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS} from cells
+             select kind, period, region_code, posyandu_id, sex, age_group, ${counted} from cells
              returning 1)
      select count(*)::int as n from ins`,
   );
@@ -276,33 +284,116 @@ export async function affectedCells(
   return rows.map((r) => ({ posyanduId: r.posyandu_id, kind: r.kind, period: r.period }));
 }
 
-const cellKey = (alias: string) =>
-  ['posyandu_id', 'kind', 'period', 'region_code', 'sex', 'age_group']
-    .map((c) => `${alias}.${c}`)
-    .join(', ');
+const cellKeyColumns = 'posyandu_id, kind, period, region_code, sex, age_group';
+const allZero = (alias: string) =>
+  `(${ROLLUP_COUNT_COLUMNS.map((c) => `${alias}.${c}`).join(' + ')}) = 0 and ` +
+  ROLLUP_COUNT_COLUMNS.map((c) => `${alias}.${c} = 0`).join(' and ');
 
 /**
- * Recomputes the cells of `keys` from the measurements and writes the differences: changed
- * cells replaced, vanished cells deleted, every ancestor region incremented by the difference
- * (rows in key order, so concurrent writers lock them in the same order) with its change time;
- * area rows left at zero are removed (as a rebuild would not have them). Returns the number
- * of cells that changed.
+ * The statement tail that adds the `delta` rows (cell key + signed counts) to their cells and,
+ * summed, to every ancestor region — always as increments, in key order, so writers that touch
+ * the same rows at once serialise on them and none is lost — and returns the keys of rows left
+ * at zero (removed afterwards, as a rebuild would not have them).
+ */
+const applyDeltaSql = () => `
+  changed as (
+    select * from delta where ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} <> 0`).join(' or ')}),
+  written as (
+    insert into dashboard_cell (${cellKeyColumns}, ${COUNTS})
+    select ${cellKeyColumns}, ${COUNTS} from changed order by ${cellKeyColumns}
+    on conflict (${cellKeyColumns}) do update set
+      ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} = dashboard_cell.${c} + excluded.${c}`).join(', ')}
+    returning 'cell'::text as what, ${cellKeyColumns}, ${allZero('dashboard_cell')} as empty),
+  area_delta as (
+    select a.code as region_code, d.kind, d.period, g.sex, g.age_group, ${sumOf('d.')}
+    from changed d
+    cross join lateral ${ancestorsOf('d.region_code')} as a(code)
+    cross join lateral (values (d.sex, d.age_group), (0::smallint, 'all')) as g(sex, age_group)
+    group by 1, 2, 3, 4, 5),
+  summed as (
+    insert into dashboard_area (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
+    select region_code, length(region_code), kind, period, sex, age_group, ${COUNTS}, now()
+    from area_delta order by region_code, kind, period, sex, age_group
+    on conflict (region_code, kind, period, sex, age_group) do update set
+      ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} = dashboard_area.${c} + excluded.${c}`).join(', ')},
+      changed_at = excluded.changed_at
+    returning 'area'::text as what, null::uuid as posyandu_id, kind, period, region_code, sex,
+      age_group, ${allZero('dashboard_area')} as empty)
+  select (select count(*)::int from changed) as changed, null::text as what, null::text as posyandu_id,
+         null::text as kind, null::text as period, null::text as region_code, null::smallint as sex,
+         null::text as age_group
+  union all
+  select 0, what, posyandu_id::text, kind, period, region_code, sex, age_group from written where empty
+  union all
+  select 0, what, posyandu_id::text, kind, period, region_code, sex, age_group from summed where empty`;
+
+interface DeltaResult {
+  changed: number;
+  what: 'cell' | 'area' | null;
+  posyandu_id: string | null;
+  kind: string;
+  period: string;
+  region_code: string;
+  sex: number;
+  age_group: string;
+}
+
+/** Removes the cells and region rows an increment left at zero; returns the changed count. */
+async function finishDelta(exec: SqlExecutor, rows: readonly DeltaResult[]): Promise<number> {
+  const cells = rows.filter((r) => r.what === 'cell');
+  if (cells.length)
+    await exec.query(
+      `delete from dashboard_cell c
+       using unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[])
+         as k(posyandu_id, kind, period, region_code, sex, age_group)
+       where (c.${cellKeyColumns.replace(/, /g, ', c.')}) = (k.${cellKeyColumns.replace(/, /g, ', k.')})
+         and ${allZero('c')}`,
+      [
+        cells.map((k) => k.posyandu_id),
+        cells.map((k) => k.kind),
+        cells.map((k) => k.period),
+        cells.map((k) => k.region_code),
+        cells.map((k) => k.sex),
+        cells.map((k) => k.age_group),
+      ],
+    );
+  const areas = rows.filter((r) => r.what === 'area');
+  if (areas.length)
+    await exec.query(
+      `delete from dashboard_area a
+       using unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::text[])
+         as k(region_code, kind, period, sex, age_group)
+       where a.region_code = k.region_code and a.kind = k.kind and a.period = k.period
+         and a.sex = k.sex and a.age_group = k.age_group and ${allZero('a')}`,
+      [
+        areas.map((k) => k.region_code),
+        areas.map((k) => k.kind),
+        areas.map((k) => k.period),
+        areas.map((k) => k.sex),
+        areas.map((k) => k.age_group),
+      ],
+    );
+  return rows.reduce((total, r) => total + r.changed, 0);
+}
+
+const yearBounds = (dates: readonly string[]) => {
+  const lo = dates.reduce((min, d) => (d < min ? d : min), dates[0]!);
+  const hi = dates.reduce((max, d) => (d > max ? d : max), dates[0]!);
+  return [`${lo.slice(0, 4)}-01-01`, `${hi.slice(0, 4)}-12-31`] as const;
+};
+
+/**
+ * Recomputes the cells of `keys` from the measurements (every child measured there in the
+ * period, wherever its selection now falls) and adds the differences to the stored cells and
+ * their regions. Returns the number of cells that changed.
  */
 export async function refreshCells(
   exec: SqlExecutor,
   keys: readonly RollupCellKey[],
 ): Promise<number> {
   if (keys.length === 0) return 0;
-  const lo = keys.reduce((min, k) => (k.start < min ? k.start : min), keys[0]!.start);
-  const hi = keys.reduce((max, k) => (k.end > max ? k.end : max), keys[0]!.end);
-  const rows = await exec.query<{
-    changed: number;
-    region_code: string | null;
-    kind: string;
-    period: string;
-    sex: number;
-    age_group: string;
-  }>(
+  const [lo, hi] = yearBounds(keys.flatMap((k) => [k.start, k.end]));
+  const rows = await exec.query<DeltaResult>(
     `with k as (
        select * from unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[])
          as k(posyandu_id, kind, period, start_on, end_on)),
@@ -310,85 +401,92 @@ export async function refreshCells(
        select distinct m.child_id from k join measurement m
          on m.posyandu_id = k.posyandu_id and m.measured_on between k.start_on and k.end_on
        where m.superseded_at is null),
-     ${cellsSql(`m.child_id in (select child_id from scope) and m.measured_on between $6::date and $7::date`)},
+     ${cellsSql(
+       `select 1 as sign, ${SOURCE_COLUMNS} from measurement
+        where superseded_at is null and child_id in (select child_id from scope)
+          and measured_on between $6::date and $7::date`,
+     )},
      fresh as (
-       select cells.* from cells
+       select ${cellKeyColumns}, ${counted} from cells
        where exists (select 1 from k where k.posyandu_id = cells.posyandu_id
                        and k.kind = cells.kind and k.period = cells.period)),
      old as (
        select c.* from dashboard_cell c
        join k on c.posyandu_id = k.posyandu_id and c.kind = k.kind and c.period = k.period),
-     diff as (
-       select coalesce(n.kind, o.kind) as kind, coalesce(n.period, o.period) as period,
-         coalesce(n.region_code, o.region_code) as region_code,
-         coalesce(n.posyandu_id, o.posyandu_id) as posyandu_id,
-         coalesce(n.sex, o.sex) as sex, coalesce(n.age_group, o.age_group) as age_group,
-         n.kind is null as gone,
-         ${ROLLUP_COUNT_COLUMNS.map((c) => `coalesce(n.${c}, 0) - coalesce(o.${c}, 0) as ${c}`).join(', ')}
-       from fresh n full join old o on (${cellKey('n')}) = (${cellKey('o')})),
-     changed as (
-       select * from diff where gone or ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} <> 0`).join(' or ')}),
-     removed as (
-       delete from dashboard_cell c using changed d
-       where d.gone and (${cellKey('c')}) = (${cellKey('d')})
-       returning 1),
-     written as (
-       insert into dashboard_cell (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
-       select n.kind, n.period, n.region_code, n.posyandu_id, n.sex, n.age_group,
-              ${ROLLUP_COUNT_COLUMNS.map((c) => `n.${c}`).join(', ')}
-       from fresh n join changed d on (${cellKey('n')}) = (${cellKey('d')})
-       order by ${cellKey('n')}
-       on conflict (posyandu_id, kind, period, region_code, sex, age_group) do update set
-         ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
-       returning 1),
      delta as (
-       select a.code as region_code, d.kind, d.period, g.sex, g.age_group, ${sumOf('d.')}
-       from changed d
-       cross join lateral ${ancestorsOf('d.region_code')} as a(code)
-       cross join lateral (values (d.sex, d.age_group), (0::smallint, 'all')) as g(sex, age_group)
-       group by 1, 2, 3, 4, 5),
-     summed as (
-       insert into dashboard_area (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
-       select region_code, length(region_code), kind, period, sex, age_group, ${COUNTS}, now()
-       from delta order by region_code, kind, period, sex, age_group
-       on conflict (region_code, kind, period, sex, age_group) do update set
-         ${ROLLUP_COUNT_COLUMNS.map((c) => `${c} = dashboard_area.${c} + excluded.${c}`).join(', ')},
-         changed_at = excluded.changed_at
-       returning region_code, kind, period, sex, age_group,
-         (${ROLLUP_COUNT_COLUMNS.join(' + ')}) = 0 as empty)
-     select (select count(*)::int from changed) as changed,
-            null::text as region_code, null::text as kind, null::text as period,
-            null::smallint as sex, null::text as age_group
-     union all
-     select 0, region_code, kind, period, sex, age_group from summed where empty`,
+       select ${cellKeyColumns}, ${ROLLUP_COUNT_COLUMNS.map((c) => `sum(${c})::int as ${c}`).join(', ')}
+       from (select ${cellKeyColumns}, ${COUNTS} from fresh
+             union all
+             select ${cellKeyColumns}, ${ROLLUP_COUNT_COLUMNS.map((c) => `-${c}`).join(', ')} from old) d
+       group by ${cellKeyColumns}),
+     ${applyDeltaSql()}`,
     [
       keys.map((k) => k.posyanduId),
       keys.map((k) => k.kind),
       keys.map((k) => k.period),
       keys.map((k) => k.start),
       keys.map((k) => k.end),
-      `${lo.slice(0, 4)}-01-01`,
-      `${hi.slice(0, 4)}-12-31`,
+      lo,
+      hi,
     ],
   );
-  const empty = rows.filter((r) => r.region_code !== null);
-  if (empty.length)
-    await exec.query(
-      `delete from dashboard_area a
-       using unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::text[])
-         as k(region_code, kind, period, sex, age_group)
-       where a.region_code = k.region_code and a.kind = k.kind and a.period = k.period
-         and a.sex = k.sex and a.age_group = k.age_group
-         and (${ROLLUP_COUNT_COLUMNS.map((c) => `a.${c}`).join(' + ')}) = 0`,
-      [
-        empty.map((k) => k.region_code),
-        empty.map((k) => k.kind),
-        empty.map((k) => k.period),
-        empty.map((k) => k.sex),
-        empty.map((k) => k.age_group),
-      ],
-    );
-  return rows.reduce((total, r) => total + r.changed, 0);
+  return finishDelta(exec, rows);
+}
+
+/** A measurement row a write inserted or superseded (what the delta refresh needs of it). */
+export interface WrittenRow {
+  id: string;
+  child_id: string;
+  measured_on: string;
+}
+
+/**
+ * The fast path of a write that only added rows and superseded others (the kader's weighing,
+ * an import chunk, a correction), with no other row re-statused: each child's counts are
+ * computed twice in one statement — from its rows now, and from its rows as they were (now
+ * minus the inserted, plus the superseded) — and the difference is added. Its cost follows the
+ * rows of the written children, not the size of their posyandu. Children must be locked.
+ */
+export async function refreshWrittenChildren(
+  exec: SqlExecutor,
+  inserted: readonly WrittenRow[],
+  superseded: readonly WrittenRow[],
+): Promise<number> {
+  const all = [...inserted, ...superseded];
+  if (all.length === 0) return 0;
+  const [lo, hi] = yearBounds(all.map((r) => r.measured_on));
+  const rows = await exec.query<DeltaResult>(
+    `with t as (select distinct child_id from unnest($1::uuid[]) as child_id),
+     ins as (select unnest($2::uuid[]) as id),
+     sup as (select unnest($3::uuid[]) as id),
+     rows as (
+       select m.* from measurement m
+       where m.child_id in (select child_id from t) and m.measured_on between $4::date and $5::date),
+     ${cellsSql(
+       `select 1 as sign, ${SOURCE_COLUMNS} from rows where superseded_at is null
+        union all
+        select -1 as sign, ${SOURCE_COLUMNS} from rows r
+        where (r.superseded_at is null and not exists (select 1 from ins where ins.id = r.id))
+           or exists (select 1 from sup where sup.id = r.id)`,
+     )},
+     delta as (select ${cellKeyColumns}, ${counted} from cells),
+     ${applyDeltaSql()}`,
+    [all.map((r) => r.child_id), inserted.map((r) => r.id), superseded.map((r) => r.id), lo, hi],
+  );
+  return finishDelta(exec, rows);
+}
+
+/** Children of the given measurement rows (those whose N/T status a write changed). */
+export async function childrenOfMeasurements(
+  exec: SqlExecutor,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await exec.query<{ child_id: string }>(
+    `select distinct child_id::text from measurement where id = any($1::uuid[])`,
+    [ids],
+  );
+  return rows.map((r) => r.child_id);
 }
 
 // ── register ───────────────────────────────────────────────────────────────────────────────

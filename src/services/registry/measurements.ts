@@ -29,7 +29,7 @@ import {
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
 import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { changedChildren, refreshRollups } from '../dashboard/rollups.ts';
+import { refreshRollups } from '../dashboard/rollups.ts';
 import { assertRecordAccess } from './access.ts';
 import { problemsError, readChild, today } from './record.ts';
 
@@ -337,8 +337,10 @@ export async function recordMeasurements(
       const inserted = await insertMeasurementRows(trx, unique);
       const ids = new Set(inserted.map((r) => r.id));
       let storedRows: Map<string, MeasurementRow>;
+      let restatused: string[] | null = null;
       if (ids.size === unique.length) {
         await updateWeightGains(trx, updates);
+        restatused = updates.map((u) => u.id);
         storedRows = new Map(inserted.map((m) => [m.id, m]));
       } else {
         // A correction that lost a race must not leave its old row superseded with no successor.
@@ -353,10 +355,11 @@ export async function recordMeasurements(
       }
       // The dashboard rollups follow in the same transaction: one set-based call per batch.
       await refreshRollups(trx, {
-        children: changedChildren([
-          ...unique,
-          ...unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
-        ]),
+        written: {
+          inserted: unique.filter((r) => ids.has(r.id)),
+          superseded: unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+          restatused,
+        },
       });
       if (auditEach) {
         const records: AuditRecord[] = unique
