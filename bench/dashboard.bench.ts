@@ -42,6 +42,8 @@ import {
 } from '../src/services/registry/measurements.ts';
 
 const CHILDREN = Number(process.env.DASHBOARD_BENCH_CHILDREN ?? 1_000_000);
+/** PGlite may be run on a smaller dataset (DASHBOARD_BENCH_PGLITE_CHILDREN; default the same). */
+const PGLITE_CHILDREN = Number(process.env.DASHBOARD_BENCH_PGLITE_CHILDREN ?? CHILDREN);
 const SAMPLES = Number(process.env.DASHBOARD_BENCH_SAMPLES ?? 150);
 const LOAD_SECONDS = Number(process.env.DASHBOARD_BENCH_LOAD_SECONDS ?? 20);
 const TODAY = '2025-12-31';
@@ -50,6 +52,7 @@ const benchDir = path.dirname(new URL(import.meta.url).pathname);
 interface Spec {
   engine: 'pglite' | 'postgres';
   target: string;
+  children: number;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -97,18 +100,19 @@ async function prepare(
     .where('key', '=', 'demo_dataset')
     .executeTakeFirst();
   const info = setting?.value as { children?: number; today?: string } | undefined;
-  if (info?.children === CHILDREN && info.today === TODAY) return { handle, generatedMs: null };
+  if (info?.children === spec.children && info.today === TODAY)
+    return { handle, generatedMs: null };
   if (info) {
     await handle.close();
     rmSync(spec.target, { recursive: true, force: true });
     return prepare(spec);
   }
   console.error(
-    `  generating the demo: ${CHILDREN.toLocaleString('en')} children on ${spec.engine}`,
+    `  generating the demo: ${spec.children.toLocaleString('en')} children on ${spec.engine}`,
   );
   let last = -1;
   const { elapsedMs } = await generateDemo(handle, {
-    children: CHILDREN,
+    children: spec.children,
     seed: 1,
     today: TODAY,
     onProgress: (p) => {
@@ -455,12 +459,12 @@ if (pgUrl) {
   await admin.end();
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
-  specs.push({ engine: 'postgres', target: url.toString() });
+  specs.push({ engine: 'postgres', target: url.toString(), children: CHILDREN });
 }
 if (process.env.DASHBOARD_BENCH_ENGINES !== 'postgres') {
-  const dir = path.join(benchDir, 'out', `dashboard-pglite-${CHILDREN}`);
+  const dir = path.join(benchDir, 'out', `dashboard-pglite-${PGLITE_CHILDREN}`);
   mkdirSync(path.dirname(dir), { recursive: true });
-  specs.push({ engine: 'pglite', target: dir });
+  specs.push({ engine: 'pglite', target: dir, children: PGLITE_CHILDREN });
 }
 
 const results: Record<string, unknown>[] = [];

@@ -35,7 +35,7 @@ create table dashboard_cell (
   first_weighing integer not null,            -- B
   two_t integer not null,                     -- 2T at the latest weighing
   primary key (posyandu_id, kind, period, region_code, sex, age_group)
-);
+) with (fillfactor = 70);  -- room on each page: a write's increments stay on the page (HOT)
 create index dashboard_cell_region_idx on dashboard_cell (kind, period, region_code);
 
 -- The same counts summed up the region tree by kode wilayah prefix: one row per region
@@ -69,7 +69,7 @@ create table dashboard_area (
   primary key (region_code, kind, period, sex, age_group),
   check (code_length = length(region_code)),
   check ((sex = 0) = (age_group = 'all'))
-);
+) with (fillfactor = 70);
 -- The areas of one level inside a region, for one period (maps, rankings, top villages).
 create index dashboard_area_level_idx on dashboard_area (kind, period, code_length, region_code)
   where sex = 0;

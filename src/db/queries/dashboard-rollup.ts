@@ -149,6 +149,8 @@ export async function insertAllCells(exec: SqlExecutor): Promise<number> {
     `with ${cellsSql(`select 1 as sign, ${SOURCE_COLUMNS} from measurement where superseded_at is null`)},
      ins as (insert into dashboard_cell (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
              select kind, period, region_code, posyandu_id, sex, age_group, ${counted} from cells
+             -- rows of one period and place together on disk: a listing reads few pages
+             order by kind, period, region_code
              returning 1)
      select count(*)::int as n from ins`,
   );
@@ -171,7 +173,15 @@ export async function insertAllAreas(exec: SqlExecutor): Promise<void> {
      left join desa_time t on t.region_code = c.region_code
      cross join lateral ${ancestorsOf('c.region_code')} as a(code)
      cross join lateral (values (c.sex, c.age_group), (0::smallint, 'all')) as g(sex, age_group)
-     group by 1, 2, 3, 4, 5, 6`,
+     group by 1, 2, 3, 4, 5, 6
+     order by 3, 4, 2, 1`,
+  );
+}
+
+/** Fresh planner statistics of the rollup tables (after a rebuild). */
+export async function analyzeRollups(exec: SqlExecutor): Promise<void> {
+  await exec.query(
+    `analyze dashboard_cell, dashboard_area, dashboard_register, dashboard_register_area`,
   );
 }
 

@@ -60,20 +60,34 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
       const day = request.ctx.now().toISOString().slice(0, 10);
       return { region, key: JSON.stringify([name, region, policy, day, params]) };
     };
+    /**
+     * The answer of a request, from the cache or computed. Kept with its JSON text: a repeated
+     * request sends the text as it is, checked against the response schema once per change.
+     */
     const answer = async <T>(
       request: FastifyRequest,
       reply: FastifyReply,
       name: string,
       params: object,
       compute: (region: string) => Promise<T>,
-    ): Promise<T> => {
+    ): Promise<{ result: T; json?: string }> => {
       const { region, key } = await keyed(request, name, params);
       const policy = policyFor(request.ctx, region);
       void reply.header(
         'cache-control',
         policy.id === 'internal_no_suppression' ? 'private, no-store' : 'no-cache',
       );
-      return cache.get(request.ctx.db, key, () => compute(region));
+      return cache.get<{ result: T; json?: string }>(request.ctx.db, key, async () => ({
+        result: await compute(region),
+      }));
+    };
+    const sendJson = <T>(
+      reply: FastifyReply,
+      entry: { result: T; json?: string },
+      schema: { parse: (value: unknown) => unknown },
+    ) => {
+      entry.json ??= JSON.stringify(schema.parse(entry.result));
+      return reply.type('application/json; charset=utf-8').send(entry.json);
     };
     const download = <Row>(
       reply: FastifyReply,
@@ -120,8 +134,12 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
         },
       },
       async (request, reply) =>
-        answer(request, reply, 'summary', request.query, (region) =>
-          dashboardSummary(request.ctx, { ...request.query, region }),
+        sendJson(
+          reply,
+          await answer(request, reply, 'summary', request.query, (region) =>
+            dashboardSummary(request.ctx, { ...request.query, region }),
+          ),
+          summarySchema,
         ),
     );
 
@@ -136,8 +154,12 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
         },
       },
       async (request, reply) =>
-        answer(request, reply, 'series', request.query, (region) =>
-          dashboardSeries(request.ctx, { ...request.query, region }),
+        sendJson(
+          reply,
+          await answer(request, reply, 'series', request.query, (region) =>
+            dashboardSeries(request.ctx, { ...request.query, region }),
+          ),
+          seriesSchema,
         ),
     );
 
@@ -152,8 +174,12 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
         },
       },
       async (request, reply) =>
-        answer(request, reply, 'breakdown', request.query, (region) =>
-          dashboardBreakdown(request.ctx, { ...request.query, region }),
+        sendJson(
+          reply,
+          await answer(request, reply, 'breakdown', request.query, (region) =>
+            dashboardBreakdown(request.ctx, { ...request.query, region }),
+          ),
+          breakdownSchema,
         ),
     );
 
@@ -170,10 +196,11 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
       },
       async (request, reply) => {
         const { format, ...params } = request.query;
-        const result = await answer(request, reply, 'areas', params, (region) =>
+        const entry = await answer(request, reply, 'areas', params, (region) =>
           dashboardAreas(request.ctx, { ...params, region }),
         );
-        if (format === 'json') return result;
+        if (format === 'json') return sendJson(reply, entry, areasSchema);
+        const result = entry.result;
         const lang = requestLang(request);
         return download(
           reply,
@@ -199,10 +226,11 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
       },
       async (request, reply) => {
         const { format, ...params } = request.query;
-        const result = await answer(request, reply, 'top-villages', params, (region) =>
+        const entry = await answer(request, reply, 'top-villages', params, (region) =>
           dashboardTopVillages(request.ctx, { ...params, region }),
         );
-        if (format === 'json') return result;
+        if (format === 'json') return sendJson(reply, entry, topVillagesSchema);
+        const result = entry.result;
         const lang = requestLang(request);
         return download(
           reply,
@@ -233,10 +261,11 @@ export function dashboardRoutes(settings: DashboardSettings): FastifyPluginAsync
       },
       async (request, reply) => {
         const { format, ...params } = request.query;
-        const result = await answer(request, reply, 'comparison', params, (region) =>
+        const entry = await answer(request, reply, 'comparison', params, (region) =>
           dashboardComparison(request.ctx, { ...params, region }),
         );
-        if (format === 'json') return result;
+        if (format === 'json') return sendJson(reply, entry, comparisonSchema);
+        const result = entry.result;
         const lang = requestLang(request);
         const rows = result.years.flatMap((y) => [
           ...(y.eppgbm

@@ -9,6 +9,7 @@ import { parsePeriod, periodEnd, periodStart } from '../../core/indicators/perio
 import type { Db } from '../../db/connect.ts';
 import {
   affectedCells,
+  analyzeRollups,
   bumpDashboardVersion,
   childrenOfMeasurements,
   clearRollups,
@@ -132,6 +133,7 @@ export async function rebuildAllRollups(
   await insertAllAreas(exec);
   report('regions', 3);
   await insertAllRegister(exec);
+  await analyzeRollups(exec);
   await bumpDashboardVersion(exec, { rebuilt: true });
   report('register', 4);
   return { cells };
