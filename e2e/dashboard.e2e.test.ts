@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod, periodLabel } from '../src/core/indicators/period.ts';
 import {
   apiLogin,
   hasChromium,
@@ -29,21 +30,6 @@ interface Region {
   region: { code: string; name: string };
   children: { code: string; name: string }[];
 }
-
-const monthsId = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -108,13 +94,12 @@ describe.runIf(hasChromium)('dashboard in Chromium, on the demo province', () =>
       )
       .toBe(1);
     // The default period is the latest complete month, in Indonesian.
-    const [year, month] = meta.periods.latestComplete.month.split('-');
-    const periodLabel = `${monthsId[Number(month) - 1]} ${year}`;
+    const period = periodLabel(parsePeriod(meta.periods.latestComplete.month)!, 'id');
     const stunting = page.locator('.stat-card[data-indicator="stunting"]');
     await expect
       .poll(() => stunting.locator('.stat-value').textContent(), until)
       .toMatch(/^\d+,\d%$/);
-    await expect.poll(() => stunting.textContent()).toContain(periodLabel);
+    await expect.poll(() => stunting.textContent()).toContain(period);
     expect(await stunting.textContent()).toMatch(/\d[\d.]* dari [\d.]+ anak/);
     expect(await page.locator('.dash-meta').textContent()).toContain('Sumber: e-PPGBM');
     expect(await page.getByRole('note').filter({ hasText: 'Angka publik' }).count()).toBe(1);

@@ -4,22 +4,19 @@ import { ChoroplethMap } from '../components/map/ChoroplethMap.tsx';
 import { formatPercent } from '../i18n/format.ts';
 import { regionLevelLabel } from '../i18n/labels.ts';
 import { useLang, useT } from '../i18n/language.ts';
-import { dashboardApi, type AreaLevel, type AreasSort, type IndicatorMeta } from './api.ts';
+import { dashboardApi, type AreaLevel, type AreasSort } from './api.ts';
 import { AreasTable } from './AreasTable.tsx';
 import { figureState, formatFigure } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { publicPolicyId } from './method.ts';
 import { Pending, Section } from './Section.tsx';
+import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 import { prevalenceBreaks } from './who-thresholds.ts';
 
 export interface AreasSectionProps {
-  region: string;
-  regionName: string;
-  period: string;
-  periodLabel: string;
-  indicator: IndicatorMeta;
-  source: string;
+  /** Region, period, indicator and source of the section. */
+  scope: DashboardScope;
   /** Opens an area's dashboard (map click, Enter, or its name). */
   onOpen: (code: string) => void;
   hrefOf: (code: string) => string;
@@ -36,16 +33,8 @@ function deeperLevels(region: string): AreaLevel[] {
  * sortable table at the chosen level with CSV and XLSX downloads from the server. A desa has no
  * children on the map: its posyandu are listed instead.
  */
-export function AreasSection({
-  region,
-  regionName,
-  period,
-  periodLabel,
-  indicator,
-  source,
-  onOpen,
-  hrefOf,
-}: AreasSectionProps) {
+export function AreasSection({ scope, onOpen, hrefOf }: AreasSectionProps) {
+  const { region, regionName, period, periodLabel, indicator, source } = scope;
   const t = useT();
   const lang = useLang();
   const ids = useId();

@@ -1,11 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useLang, useT, type MessageKey } from '../i18n/language.ts';
-import { dashboardApi, type AgeGroup, type Figure, type IndicatorMeta } from './api.ts';
+import { dashboardApi, type AgeGroup, type Figure } from './api.ts';
 import type { BreakdownGroup } from './charts/BreakdownChart.tsx';
 import { chartColors } from './charts/chart-style.ts';
-import { formatFigure, formatFraction, formatInterval } from './figures.ts';
+import { formatFigure, formatFraction } from './figures.ts';
+import { FigureTable } from './FigureTable.tsx';
 import { MethodNote } from './MethodNote.tsx';
 import { ChartLoading, Pending, Section } from './Section.tsx';
+import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 
 /** One bar: a group's name, its figure and colour. */
@@ -25,23 +27,13 @@ const ageGroups: { id: AgeGroup; key: MessageKey }[] = [
 ];
 
 export interface BreakdownSectionProps {
-  region: string;
-  regionName: string;
-  period: string;
-  periodLabel: string;
-  indicator: IndicatorMeta;
-  source: string;
+  /** Region, period, indicator and source of the section. */
+  scope: DashboardScope;
 }
 
 /** Who is affected? The figure by age group and by sex, each bar with its interval. */
-export function BreakdownSection({
-  region,
-  regionName,
-  period,
-  periodLabel,
-  indicator,
-  source,
-}: BreakdownSectionProps) {
+export function BreakdownSection({ scope }: BreakdownSectionProps) {
+  const { region, regionName, period, periodLabel, indicator, source } = scope;
   const t = useT();
   const lang = useLang();
   const query = { region, indicator: indicator.id, period };
@@ -104,35 +96,10 @@ export function BreakdownSection({
                   </figure>
                 ))}
               </div>
-              <details className="data-table">
-                <summary>{t('dashboard.showTable')}</summary>
-                <div className="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('dashboard.colGroup')}</th>
-                        <th scope="col" className="num">
-                          {t('dashboard.colValue')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('dashboard.colInterval')}
-                        </th>
-                        <th scope="col">{t('dashboard.colFraction')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...ageParts, ...sexParts].map((part) => (
-                        <tr key={part.label}>
-                          <th scope="row">{part.label}</th>
-                          <td className="num">{formatFigure(part.figure, lang, t)}</td>
-                          <td className="num">{formatInterval(part.figure, lang) ?? '—'}</td>
-                          <td>{formatFraction(part.figure, lang, t) ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
+              <FigureTable
+                heading={t('dashboard.colGroup')}
+                rows={[...ageParts, ...sexParts].map((part) => ({ key: part.label, ...part }))}
+              />
               <MethodNote
                 definition={indicator.definition[lang]}
                 period={data.period}

@@ -7,15 +7,14 @@ import { mainSurvey, sourceGap } from './comparison-gap.ts';
 import { figureState, formatFigure, formatProportion } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { ChartLoading, Pending, Section } from './Section.tsx';
+import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 
 const ComparisonChart = lazy(() => import('./charts/ComparisonChart.tsx'));
 
 export interface ComparisonSectionProps {
-  region: string;
-  regionName: string;
-  indicator: IndicatorMeta;
-  source: string;
+  /** Region, period, indicator and source of the section. */
+  scope: DashboardScope;
 }
 
 const height = 320;
@@ -25,12 +24,8 @@ const height = 320;
  * for each year, with weighing coverage, and in words why they differ — the question local
  * governments argue about in the press (research/anchors.md §0 item 9, §7 item 2).
  */
-export function ComparisonSection({
-  region,
-  regionName,
-  indicator,
-  source,
-}: ComparisonSectionProps) {
+export function ComparisonSection({ scope }: ComparisonSectionProps) {
+  const { region, regionName, indicator, source } = scope;
   const t = useT();
   const lang = useLang();
   const query = { region, indicator: indicator.id };

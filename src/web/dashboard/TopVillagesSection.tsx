@@ -1,20 +1,16 @@
 import { Link } from '../components/Link.tsx';
 import { useLang, useT } from '../i18n/language.ts';
-import { dashboardApi, type IndicatorMeta } from './api.ts';
+import { dashboardApi } from './api.ts';
 import { formatCount, formatFigure } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { publicPolicyId } from './method.ts';
 import { Pending, Section } from './Section.tsx';
+import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 
 export interface TopVillagesSectionProps {
-  region: string;
-  regionName: string;
-  period: string;
-  periodLabel: string;
-  /** A nutrition indicator (counted children); stunting unless the page shows another one. */
-  indicator: IndicatorMeta;
-  source: string;
+  /** Region, period, indicator and source of the section. */
+  scope: DashboardScope;
   hrefOf: (code: string) => string;
 }
 
@@ -24,15 +20,8 @@ const limit = 10;
  * Where are the children? The desa/kelurahan with the most children with the condition — where
  * home visits and PMT reach the most children, whatever the percentage says.
  */
-export function TopVillagesSection({
-  region,
-  regionName,
-  period,
-  periodLabel,
-  indicator,
-  source,
-  hrefOf,
-}: TopVillagesSectionProps) {
+export function TopVillagesSection({ scope, hrefOf }: TopVillagesSectionProps) {
+  const { region, regionName, period, periodLabel, indicator, source } = scope;
   const t = useT();
   const lang = useLang();
   const query = { region, indicator: indicator.id, period, limit };

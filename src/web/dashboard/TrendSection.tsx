@@ -1,21 +1,19 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { PeriodKind } from '../../core/indicators/period.ts';
 import { useLang, useT } from '../i18n/language.ts';
-import { dashboardApi, type IndicatorMeta, type Series } from './api.ts';
+import { dashboardApi, type Series } from './api.ts';
 import type { TrendPoint, TrendTarget } from './charts/TrendChart.tsx';
-import { formatFigure, formatFraction, formatInterval, formatProportion } from './figures.ts';
+import { formatFigure, formatProportion } from './figures.ts';
+import { FigureTable } from './FigureTable.tsx';
 import { MethodNote } from './MethodNote.tsx';
 import { ChartLoading, Pending, Section } from './Section.tsx';
+import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 
 const TrendChart = lazy(() => import('./charts/TrendChart.tsx'));
 
 export interface TrendSectionProps {
-  region: string;
-  regionName: string;
-  kind: PeriodKind;
-  indicator: IndicatorMeta;
-  source: string;
+  /** Region, period, indicator and source of the section. */
+  scope: DashboardScope;
   /** Names of regions that own targets (the region, its ancestors, "Indonesia"). */
   regionNames: ReadonlyMap<string, string>;
   /** Renders under the chart for users who may set the region's target. */
@@ -25,15 +23,8 @@ export interface TrendSectionProps {
 const height = 300;
 
 /** Is it getting better? The indicator over the periods of the chosen kind, with the target. */
-export function TrendSection({
-  region,
-  regionName,
-  kind,
-  indicator,
-  source,
-  regionNames,
-  targetForm,
-}: TrendSectionProps) {
+export function TrendSection({ scope, regionNames, targetForm }: TrendSectionProps) {
+  const { region, regionName, kind, indicator, source } = scope;
   const t = useT();
   const lang = useLang();
   const query = { region, indicator: indicator.id, kind };
@@ -94,35 +85,14 @@ export function TrendSection({
                 </p>
               )}
               <TargetsLine targets={targets} />
-              <details className="data-table">
-                <summary>{t('dashboard.showTable')}</summary>
-                <div className="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('dashboard.methodPeriod')}</th>
-                        <th scope="col" className="num">
-                          {t('dashboard.colValue')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('dashboard.colInterval')}
-                        </th>
-                        <th scope="col">{t('dashboard.colFraction')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.points.map(({ period, figure }) => (
-                        <tr key={period.code}>
-                          <th scope="row">{period.label[lang]}</th>
-                          <td className="num">{formatFigure(figure, lang, t)}</td>
-                          <td className="num">{formatInterval(figure, lang) ?? '—'}</td>
-                          <td>{formatFraction(figure, lang, t) ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </details>
+              <FigureTable
+                heading={t('dashboard.methodPeriod')}
+                rows={data.points.map(({ period, figure }) => ({
+                  key: period.code,
+                  label: period.label[lang],
+                  figure,
+                }))}
+              />
               <MethodNote
                 definition={indicator.definition[lang]}
                 periodText={periodText}

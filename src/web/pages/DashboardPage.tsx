@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { roleAllows } from '../../core/access/roles.ts';
 import { parsePeriod, periodLabel } from '../../core/indicators/period.ts';
+import { nutritionIndicatorIds } from '../../core/indicators/prevalence.ts';
 import { isWithinRegion, regionLevel } from '../../core/regions/region-code.ts';
 import { api } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -23,6 +24,7 @@ import { Pending, Section } from '../dashboard/Section.tsx';
 import { TargetForm } from '../dashboard/TargetForm.tsx';
 import { TopVillagesSection } from '../dashboard/TopVillagesSection.tsx';
 import { TrendSection } from '../dashboard/TrendSection.tsx';
+import type { DashboardScope } from '../dashboard/scope.ts';
 import { useKeptApi } from '../dashboard/use-kept-api.ts';
 import '../dashboard/dashboard.css';
 import { useApi } from '../hooks/use-api.ts';
@@ -31,15 +33,7 @@ import { navigate, paths, useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
 
 /** Indicators counted in children (so "the desa with the most children with it" makes sense). */
-const nutritionIds = new Set([
-  'stunting',
-  'severe_stunting',
-  'wasting',
-  'severe_wasting',
-  'underweight',
-  'severe_underweight',
-  'overweight',
-]);
+const nutritionIds = new Set<string>(nutritionIndicatorIds);
 
 const hrefOf = (view: DashboardView) => dashboardHref(paths.dashboard, view);
 
@@ -120,6 +114,15 @@ function Dashboard({
   }
   const source = summary.data?.source.label[lang] ?? t('dashboard.sourceEppgbm');
   const policy = summary.data?.policy ?? null;
+  const scope: DashboardScope = {
+    region,
+    regionName,
+    period,
+    periodLabel: label,
+    kind,
+    indicator,
+    source,
+  };
   const canSetTarget =
     !!user && roleAllows(user.role, 'aggregates:write') && isWithinRegion(region, user.regionCode);
   const hasData = meta.periods.firstMonth !== null;
@@ -189,23 +192,10 @@ function Dashboard({
             </Pending>
           </Section>
 
-          <AreasSection
-            region={region}
-            regionName={regionName}
-            period={period}
-            periodLabel={label}
-            indicator={indicator}
-            source={source}
-            onOpen={(code) => go({ region: code })}
-            hrefOf={areaHref}
-          />
+          <AreasSection scope={scope} onOpen={(code) => go({ region: code })} hrefOf={areaHref} />
 
           <TrendSection
-            region={region}
-            regionName={regionName}
-            kind={kind}
-            indicator={indicator}
-            source={source}
+            scope={scope}
             regionNames={regionNames}
             targetForm={
               canSetTarget
@@ -222,35 +212,15 @@ function Dashboard({
             }
           />
 
-          <BreakdownSection
-            region={region}
-            regionName={regionName}
-            period={period}
-            periodLabel={label}
-            indicator={indicator}
-            source={source}
-          />
+          <BreakdownSection scope={scope} />
 
           {regionLevel(region) !== 'desa' && (
-            <TopVillagesSection
-              region={region}
-              regionName={regionName}
-              period={period}
-              periodLabel={label}
-              indicator={counted}
-              source={source}
-              hrefOf={areaHref}
-            />
+            <TopVillagesSection scope={{ ...scope, indicator: counted }} hrefOf={areaHref} />
           )}
         </>
       )}
 
-      <ComparisonSection
-        region={region}
-        regionName={regionName}
-        indicator={counted}
-        source={source}
-      />
+      <ComparisonSection scope={{ ...scope, indicator: counted }} />
     </>
   );
 }
