@@ -33,6 +33,7 @@ export function TargetForm({ region, regionName, indicator, series, onSaved }: T
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<unknown>(undefined);
   const [saving, setSaving] = useState(false);
+  const [issues, setIssues] = useState<string[]>([]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,7 +46,7 @@ export function TargetForm({ region, regionName, indicator, series, onSaved }: T
     setError(undefined);
     setSaving(true);
     try {
-      await dashboardApi.saveIndicatorValues([
+      const result = await dashboardApi.saveIndicatorValues([
         {
           indicator: indicator.id,
           regionCode: region,
@@ -54,6 +55,12 @@ export function TargetForm({ region, regionName, indicator, series, onSaved }: T
           value: proportion,
         },
       ]);
+      // The store keeps good rows and reports bad ones: a refused target comes back as an issue.
+      if (result.rejected > 0) {
+        setIssues(result.issues.map((issue) => issue.message));
+        return;
+      }
+      setIssues([]);
       showToast(
         t('dashboard.targetSaved', {
           year,
@@ -114,6 +121,13 @@ export function TargetForm({ region, regionName, indicator, series, onSaved }: T
           <FieldError id={`${ids}-value-error`} text={fieldError} />
         </div>
         <ErrorMessage error={error} />
+        {issues.length > 0 && (
+          <div role="alert" className="notice notice-error">
+            {issues.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
+        )}
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? t('common.saving') : t('dashboard.targetSave')}
         </button>
