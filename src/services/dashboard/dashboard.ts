@@ -692,28 +692,49 @@ export async function dashboardComparison(
     ...years.map(Number),
   ]);
   const now = today(ctx);
-  const out = [];
-  for (const year of [...yearSet].sort((a, b) => a - b)) {
-    let period: Period | null = null;
-    if (months.includes(`${year}-08`) && `${year}-08-01` <= now)
-      period = { kind: 'weighing_month', year, month: 8 };
-    else if (years.includes(String(year))) period = { kind: 'year', year };
+  const sortedYears = [...yearSet].sort((a, b) => a - b);
+  const periodOf = new Map<number, Period | null>(
+    sortedYears.map((year) => [
+      year,
+      months.includes(`${year}-08`) && `${year}-08-01` <= now
+        ? { kind: 'weighing_month', year, month: 8 }
+        : years.includes(String(year))
+          ? { kind: 'year', year }
+          : null,
+    ]),
+  );
+  // all years' counts in two queries (bulan timbang August → month rows, else year rows)
+  const chosen = [...periodOf.values()].filter((p): p is Period => p !== null);
+  const monthCodes = chosen.filter((p) => p.kind === 'weighing_month').map((p) => stored(p).code);
+  const yearCodes = chosen.filter((p) => p.kind === 'year').map((p) => stored(p).code);
+  const ends = chosen.map(endMonth);
+  const [monthRows, yearRows, registerRows] = await Promise.all([
+    regionCounts(ctx.db, region.code, 'month', monthCodes),
+    regionCounts(ctx.db, region.code, 'year', yearCodes),
+    ends.length
+      ? registerOf(ctx.db, region.code, Math.min(...ends) - 59, Math.max(...ends))
+      : Promise.resolve([]),
+  ]);
+  const totals = new Map(
+    [...monthRows, ...yearRows].filter((r) => r.sex === 0).map((r) => [r.period, r]),
+  );
+  const out = sortedYears.map((year) => {
+    const period = periodOf.get(year) ?? null;
     let eppgbm = null;
     let coverage = null;
     if (period) {
-      const { kind, code } = stored(period);
-      const [rows, register] = await Promise.all([
-        regionCounts(ctx.db, region.code, kind, [code]),
-        registered(ctx, region.code, period),
-      ]);
-      const counts = groupRows(rows).total;
+      const end = endMonth(period);
+      const s = registerRows
+        .filter((r) => r.birth_month > end - 60 && r.birth_month <= end)
+        .reduce((sum, r) => sum + r.children, 0);
+      const counts = totals.get(stored(period).code) ?? emptyRollupCounts();
       eppgbm = {
         period: periodInfo(period),
-        figure: dashboardFigure(params.indicator, counts, register.total, policy),
+        figure: dashboardFigure(params.indicator, counts, s, policy),
       };
-      coverage = dashboardFigure('weighing_coverage', counts, register.total, policy);
+      coverage = dashboardFigure('weighing_coverage', counts, s, policy);
     }
-    out.push({
+    return {
       year,
       eppgbm,
       weighingCoverage: coverage,
@@ -725,8 +746,8 @@ export async function dashboardComparison(
           sourceKey: v.source_key ?? '',
           note: v.note,
         })),
-    });
-  }
+    };
+  });
   return { region, indicator: params.indicator, policy: policy.id, years: out };
 }
 
