@@ -9,7 +9,7 @@ import { AreasTable } from './AreasTable.tsx';
 import { figureState, formatFigure } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { publicPolicyId } from './method.ts';
-import { Pending, Section } from './Section.tsx';
+import { DownloadLinks, Pending, Section } from './Section.tsx';
 import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 import { prevalenceBreaks } from './who-thresholds.ts';
@@ -117,22 +117,7 @@ export function AreasSection({ scope, onOpen, hrefOf }: AreasSectionProps) {
             ))}
           </select>
         </div>
-        <div className="button-row">
-          <a
-            className="button button-small"
-            href={dashboardApi.areasDownloadHref(tableQuery, 'csv')}
-            download
-          >
-            {t('dashboard.downloadCsv')}
-          </a>
-          <a
-            className="button button-small"
-            href={dashboardApi.areasDownloadHref(tableQuery, 'xlsx')}
-            download
-          >
-            {t('dashboard.downloadXlsx')}
-          </a>
-        </div>
+        <DownloadLinks hrefOf={(format) => dashboardApi.areasDownloadHref(tableQuery, format)} />
       </div>
       <Pending state={table}>
         {(data) =>

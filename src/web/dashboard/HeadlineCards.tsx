@@ -95,22 +95,19 @@ export function HeadlineCards({ summary, indicators, selected, onSelect }: Headl
         })}
       </ul>
       <dl className="dash-counts">
-        <div>
-          <dt>{t('dashboard.countRegistered')}</dt>
-          <dd>{formatCount(counts.registered, lang, isPublic)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.countMeasured')}</dt>
-          <dd>{formatCount(counts.measured, lang, isPublic)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.countStunted')}</dt>
-          <dd>{formatCount(counts.stunted, lang, isPublic)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.countTwoT')}</dt>
-          <dd>{formatCount(counts.twoT, lang, isPublic)}</dd>
-        </div>
+        {(
+          [
+            ['dashboard.countRegistered', counts.registered],
+            ['dashboard.countMeasured', counts.measured],
+            ['dashboard.countStunted', counts.stunted],
+            ['dashboard.countTwoT', counts.twoT],
+          ] as const
+        ).map(([key, count]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{formatCount(count, lang, isPublic)}</dd>
+          </div>
+        ))}
       </dl>
     </>
   );

@@ -69,3 +69,18 @@ export function ChartLoading({ height }: { height: number }) {
     </div>
   );
 }
+
+/** "Unduh CSV" and "Unduh XLSX": plain links, so the browser saves the server's own file. */
+export function DownloadLinks({ hrefOf }: { hrefOf: (format: 'csv' | 'xlsx') => string }) {
+  const t = useT();
+  return (
+    <div className="button-row">
+      <a className="button button-small" href={hrefOf('csv')} download>
+        {t('dashboard.downloadCsv')}
+      </a>
+      <a className="button button-small" href={hrefOf('xlsx')} download>
+        {t('dashboard.downloadXlsx')}
+      </a>
+    </div>
+  );
+}

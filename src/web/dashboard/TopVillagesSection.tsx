@@ -4,7 +4,7 @@ import { dashboardApi } from './api.ts';
 import { formatCount, formatFigure } from './figures.ts';
 import { MethodNote } from './MethodNote.tsx';
 import { publicPolicyId } from './method.ts';
-import { Pending, Section } from './Section.tsx';
+import { DownloadLinks, Pending, Section } from './Section.tsx';
 import type { DashboardScope } from './scope.ts';
 import { useKeptApi } from './use-kept-api.ts';
 
@@ -35,22 +35,7 @@ export function TopVillagesSection({ scope, hrefOf }: TopVillagesSectionProps) {
       title={t('dashboard.topTitle', { count: limit, indicator: indicator.label[lang] })}
       subtitle={`${regionName} · ${periodLabel}`}
       actions={
-        <>
-          <a
-            className="button button-small"
-            href={dashboardApi.topVillagesDownloadHref(query, 'csv')}
-            download
-          >
-            {t('dashboard.downloadCsv')}
-          </a>
-          <a
-            className="button button-small"
-            href={dashboardApi.topVillagesDownloadHref(query, 'xlsx')}
-            download
-          >
-            {t('dashboard.downloadXlsx')}
-          </a>
-        </>
+        <DownloadLinks hrefOf={(format) => dashboardApi.topVillagesDownloadHref(query, format)} />
       }
     >
       <Pending state={top}>
