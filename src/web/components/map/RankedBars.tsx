@@ -56,6 +56,10 @@ export function RankedBars({
     return collator.compare(a.name, b.name);
   });
   const largest = Math.max(0, ...bars.map((b) => b.value ?? 0));
+  // Competition ranking (1, 1, 3): areas with the same figure share a rank, as in the API.
+  const values = bars.flatMap((b) => (b.value === null ? [] : [b.value]));
+  const rankOf = (value: number) =>
+    1 + values.filter((v) => (direction === 'lower_is_better' ? v > value : v < value)).length;
 
   return (
     <div className="ranked-bars">
@@ -92,7 +96,7 @@ export function RankedBars({
             </tr>
           </thead>
           <tbody>
-            {sorted.map((bar, index) => (
+            {sorted.map((bar) => (
               <tr
                 key={bar.code}
                 onMouseEnter={() => onHover?.(bar.code)}
@@ -100,7 +104,7 @@ export function RankedBars({
                 onBlur={() => onHover?.(null)}
               >
                 <td className="ranked-bars-rank">
-                  {order === 'value' && bar.value !== null ? index + 1 : ''}
+                  {order === 'value' && bar.value !== null ? rankOf(bar.value) : ''}
                 </td>
                 <th scope="row" className="ranked-bars-name">
                   {onSelect ? (
