@@ -397,6 +397,7 @@ CREATE UNIQUE INDEX measurement_child_day_key ON measurement USING btree (child_
 CREATE UNIQUE INDEX measurement_pkey ON measurement USING btree (id);
 CREATE INDEX measurement_posyandu_idx ON measurement USING btree (posyandu_id, measured_on) WHERE (superseded_at IS NULL);
 CREATE INDEX measurement_region_month_idx ON measurement USING btree (region_code, measured_on) WHERE (superseded_at IS NULL);
+CREATE INDEX measurement_superseded_child_idx ON measurement USING btree (child_id, measured_on) WHERE (superseded_at IS NOT NULL);
 CREATE UNIQUE INDEX measurement_supersedes_key ON measurement USING btree (supersedes) WHERE (supersedes IS NOT NULL);
 
 table posyandu (

@@ -8,6 +8,10 @@
 -- `tumbuh rollup --rebuild` recreates them from measurement and child with the same result.
 -- Region codes use the C collation so that prefix searches (`like '53%'`) use the indexes.
 
+-- The rollup refresh finds a child's superseded rows by child (corrections are rare: a small index).
+create index measurement_superseded_child_idx on measurement (child_id, measured_on)
+  where superseded_at is not null;
+
 -- Counts per posyandu cell: (period kind, period, desa of the measurement, posyandu, sex, age group).
 create table dashboard_cell (
   kind text not null check (kind in ('month', 'quarter', 'year')),

@@ -278,9 +278,13 @@ export async function affectedCells(
        select child_id, min(from_on) as from_on
        from unnest($1::uuid[], $2::date[]) as t(child_id, from_on) group by 1),
      r as (
-       select m.posyandu_id, m.measured_on, t.from_on
-       from measurement m join t on m.child_id = t.child_id
-       where m.measured_on >= date_trunc('year', t.from_on::timestamp)::date)
+       select m.posyandu_id, m.measured_on, t.from_on from t cross join lateral (
+         select posyandu_id, measured_on from measurement m where m.child_id = t.child_id
+           and m.superseded_at is null and m.measured_on >= date_trunc('year', t.from_on::timestamp)::date
+         union all
+         select posyandu_id, measured_on from measurement m where m.child_id = t.child_id
+           and m.superseded_at is not null and m.measured_on >= date_trunc('year', t.from_on::timestamp)::date
+       ) m)
      select distinct r.posyandu_id::text as posyandu_id, k.kind, k.period
      from r cross join lateral (values
        ('month', to_char(r.measured_on, 'YYYY-MM'), r.measured_on >= date_trunc('month', r.from_on::timestamp)::date),
@@ -408,13 +412,13 @@ export async function refreshCells(
        select * from unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[])
          as k(posyandu_id, kind, period, start_on, end_on)),
      scope as (
-       select distinct m.child_id from k join measurement m
-         on m.posyandu_id = k.posyandu_id and m.measured_on between k.start_on and k.end_on
-       where m.superseded_at is null),
+       select distinct m.child_id from k cross join lateral (
+         select child_id from measurement m where m.posyandu_id = k.posyandu_id
+           and m.measured_on between k.start_on and k.end_on and m.superseded_at is null) m),
      ${cellsSql(
-       `select 1 as sign, ${SOURCE_COLUMNS} from measurement
-        where superseded_at is null and child_id in (select child_id from scope)
-          and measured_on between $6::date and $7::date`,
+       `select 1 as sign, ${SOURCE_COLUMNS.replace(/(\w+)/g, 'm.$1')} from scope cross join lateral (
+          select * from measurement m where m.child_id = scope.child_id and m.superseded_at is null
+            and m.measured_on between $6::date and $7::date) m`,
      )},
      fresh as (
        select ${cellKeyColumns}, ${counted} from cells
@@ -469,9 +473,13 @@ export async function refreshWrittenChildren(
     `with t as (select distinct child_id from unnest($1::uuid[]) as child_id),
      ins as (select unnest($2::uuid[]) as id),
      sup as (select unnest($3::uuid[]) as id),
+     -- per child through its index (never a scan of a date range of the whole table)
      rows as (
-       select m.* from measurement m
-       where m.child_id in (select child_id from t) and m.measured_on between $4::date and $5::date),
+       select m.* from t cross join lateral (
+         select * from measurement m where m.child_id = t.child_id and m.superseded_at is null
+           and m.measured_on between $4::date and $5::date) m
+       union all
+       select m.* from measurement m where m.id = any($3::uuid[])),
      ${cellsSql(
        `select 1 as sign, ${SOURCE_COLUMNS} from rows where superseded_at is null
         union all
