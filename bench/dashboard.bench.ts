@@ -30,11 +30,7 @@ import type { NewMeasurement } from '../src/db/types.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/env.ts';
 import { openDatabase, type DatabaseHandle } from '../src/services/database.ts';
-import {
-  changedChildren,
-  rebuildRollups,
-  refreshRollups,
-} from '../src/services/dashboard/rollups.ts';
+import { rebuildRollups, refreshRollups } from '../src/services/dashboard/rollups.ts';
 import { generateDemo } from '../src/services/demo/demo-province.ts';
 import {
   recordMeasurements,
@@ -331,7 +327,18 @@ async function runEngine(spec: Spec) {
         }));
         await insertMeasurementRows(trx, rows);
         const t0 = performance.now();
-        await refreshRollups(trx, { children: changedChildren(rows) });
+        // as recordMeasurements calls it for new weighings that changed no stored N/T
+        await refreshRollups(trx, {
+          written: {
+            inserted: rows.map((r) => ({
+              id: r.id,
+              child_id: r.child_id,
+              measured_on: r.measured_on,
+            })),
+            superseded: [],
+            restatused: [],
+          },
+        });
         elapsed = performance.now() - t0;
         throw new Rollback();
       })
