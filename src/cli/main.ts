@@ -35,6 +35,11 @@ const commands: Record<string, Command> = {
       'import FILE --as EMAIL [--dry-run] [--sheet NAME]   import a CSV/XLSX register (docs/import-format.md)',
     load: () => import('./commands/import.ts'),
   },
+  rollup: {
+    summary:
+      'rollup --rebuild [--region CODE]   rebuild the dashboard rollups from the measurements',
+    load: () => import('./commands/rollup.ts'),
+  },
   regions: {
     summary:
       'regions load   load kode wilayah from data/wilayah (done automatically on first start)',

@@ -96,6 +96,111 @@ CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
 CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
 CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
 
+table dashboard_area (
+  region_code text not null,
+  code_length smallint not null,
+  kind text not null,
+  period text not null,
+  sex smallint not null,
+  age_group text not null,
+  measured integer not null,
+  weighed integer not null,
+  haz_n integer not null,
+  haz_lt2 integer not null,
+  haz_lt3 integer not null,
+  whz_n integer not null,
+  whz_lt2 integer not null,
+  whz_lt3 integer not null,
+  whz_gt2 integer not null,
+  waz_n integer not null,
+  waz_lt2 integer not null,
+  waz_lt3 integer not null,
+  gained integer not null,
+  not_gained integer not null,
+  not_weighed_last_month integer not null,
+  first_weighing integer not null,
+  two_t integer not null,
+  changed_at timestamp with time zone not null,
+  constraint dashboard_area_age_group_check CHECK ((age_group = ANY (ARRAY['00-05'::text, '06-11'::text, '12-23'::text, '24-59'::text, 'all'::text]))),
+  constraint dashboard_area_check CHECK ((code_length = length(region_code))),
+  constraint dashboard_area_check1 CHECK (((sex = 0) = (age_group = 'all'::text))),
+  constraint dashboard_area_kind_check CHECK ((kind = ANY (ARRAY['month'::text, 'quarter'::text, 'year'::text]))),
+  constraint dashboard_area_region_code_check CHECK ((region_code ~ '^[0-9]{2}([0-9]{2}([0-9]{2}([0-9]{4})?)?)?$'::text)),
+  constraint dashboard_area_sex_check CHECK ((sex = ANY (ARRAY[0, 1, 2]))),
+  constraint dashboard_area_pkey PRIMARY KEY (region_code, kind, period, sex, age_group)
+);
+CREATE INDEX dashboard_area_level_idx ON dashboard_area USING btree (kind, period, code_length, region_code) WHERE (sex = 0);
+CREATE UNIQUE INDEX dashboard_area_pkey ON dashboard_area USING btree (region_code, kind, period, sex, age_group);
+
+table dashboard_cell (
+  kind text not null,
+  period text not null,
+  region_code text not null,
+  posyandu_id uuid not null,
+  sex smallint not null,
+  age_group text not null,
+  measured integer not null,
+  weighed integer not null,
+  haz_n integer not null,
+  haz_lt2 integer not null,
+  haz_lt3 integer not null,
+  whz_n integer not null,
+  whz_lt2 integer not null,
+  whz_lt3 integer not null,
+  whz_gt2 integer not null,
+  waz_n integer not null,
+  waz_lt2 integer not null,
+  waz_lt3 integer not null,
+  gained integer not null,
+  not_gained integer not null,
+  not_weighed_last_month integer not null,
+  first_weighing integer not null,
+  two_t integer not null,
+  constraint dashboard_cell_age_group_check CHECK ((age_group = ANY (ARRAY['00-05'::text, '06-11'::text, '12-23'::text, '24-59'::text]))),
+  constraint dashboard_cell_kind_check CHECK ((kind = ANY (ARRAY['month'::text, 'quarter'::text, 'year'::text]))),
+  constraint dashboard_cell_region_code_check CHECK ((length(region_code) = 10)),
+  constraint dashboard_cell_sex_check CHECK ((sex = ANY (ARRAY[1, 2]))),
+  constraint dashboard_cell_pkey PRIMARY KEY (posyandu_id, kind, period, region_code, sex, age_group)
+);
+CREATE UNIQUE INDEX dashboard_cell_pkey ON dashboard_cell USING btree (posyandu_id, kind, period, region_code, sex, age_group);
+CREATE INDEX dashboard_cell_region_idx ON dashboard_cell USING btree (kind, period, region_code);
+
+table dashboard_register (
+  region_code text not null,
+  posyandu_id uuid not null,
+  sex smallint not null,
+  birth_month integer not null,
+  children integer not null,
+  constraint dashboard_register_children_check CHECK ((children > 0)),
+  constraint dashboard_register_region_code_check CHECK ((length(region_code) = 10)),
+  constraint dashboard_register_sex_check CHECK ((sex = ANY (ARRAY[1, 2]))),
+  constraint dashboard_register_pkey PRIMARY KEY (posyandu_id, region_code, sex, birth_month)
+);
+CREATE UNIQUE INDEX dashboard_register_pkey ON dashboard_register USING btree (posyandu_id, region_code, sex, birth_month);
+
+table dashboard_register_area (
+  region_code text not null,
+  code_length smallint not null,
+  sex smallint not null,
+  birth_month integer not null,
+  children integer not null,
+  changed_at timestamp with time zone not null,
+  constraint dashboard_register_area_check CHECK ((code_length = length(region_code))),
+  constraint dashboard_register_area_sex_check CHECK ((sex = ANY (ARRAY[1, 2]))),
+  constraint dashboard_register_area_pkey PRIMARY KEY (region_code, birth_month, sex)
+);
+CREATE INDEX dashboard_register_area_level_idx ON dashboard_register_area USING btree (code_length, region_code, birth_month);
+CREATE UNIQUE INDEX dashboard_register_area_pkey ON dashboard_register_area USING btree (region_code, birth_month, sex);
+
+table dashboard_state (
+  id boolean not null default true,
+  version bigint not null default 0,
+  rebuilt_at timestamp with time zone,
+  constraint dashboard_state_id_check CHECK (id),
+  constraint dashboard_state_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX dashboard_state_pkey ON dashboard_state USING btree (id);
+
 table import_batch (
   id uuid not null,
   actor_id uuid,
@@ -156,6 +261,84 @@ table import_issue (
 );
 CREATE UNIQUE INDEX import_issue_pkey ON import_issue USING btree (import_id, seq);
 
+table indicator (
+  code text not null,
+  name_id text not null,
+  name_en text not null,
+  unit text not null,
+  direction text,
+  definition_id text not null,
+  definition_en text not null,
+  source text,
+  updated_at timestamp with time zone not null default now(),
+  constraint indicator_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{1,59}$'::text)),
+  constraint indicator_definition_en_check CHECK ((length(definition_en) <= 2000)),
+  constraint indicator_definition_id_check CHECK ((length(definition_id) <= 2000)),
+  constraint indicator_direction_check CHECK ((direction = ANY (ARRAY['lower_is_better'::text, 'higher_is_better'::text]))),
+  constraint indicator_name_en_check CHECK (((length(name_en) >= 1) AND (length(name_en) <= 200))),
+  constraint indicator_name_id_check CHECK (((length(name_id) >= 1) AND (length(name_id) <= 200))),
+  constraint indicator_source_check CHECK ((length(source) <= 300)),
+  constraint indicator_unit_check CHECK ((unit = ANY (ARRAY['percent'::text, 'count'::text, 'per_1000'::text, 'per_1000_live_births'::text, 'per_100000_live_births'::text]))),
+  constraint indicator_pkey PRIMARY KEY (code)
+);
+CREATE UNIQUE INDEX indicator_pkey ON indicator USING btree (code);
+
+table indicator_value (
+  id bigint generated always as identity not null,
+  indicator_code text not null,
+  region_code text not null,
+  period text not null,
+  period_start date not null,
+  period_end date not null,
+  source text not null,
+  value numeric not null,
+  numerator numeric,
+  denominator numeric,
+  note text,
+  source_key text,
+  origin text not null,
+  updated_by uuid,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint indicator_value_check CHECK ((period_start <= period_end)),
+  constraint indicator_value_denominator_check CHECK ((denominator >= (0)::numeric)),
+  constraint indicator_value_note_check CHECK ((length(note) <= 500)),
+  constraint indicator_value_numerator_check CHECK ((numerator >= (0)::numeric)),
+  constraint indicator_value_origin_check CHECK ((origin = ANY (ARRAY['published'::text, 'entry'::text, 'import'::text]))),
+  constraint indicator_value_period_check CHECK (((length(period) >= 4) AND (length(period) <= 10))),
+  constraint indicator_value_region_code_check CHECK ((region_code ~ '^[0-9]{2}([0-9]{2}([0-9]{2}([0-9]{4})?)?)?$'::text)),
+  constraint indicator_value_source_check CHECK (((length(source) >= 1) AND (length(source) <= 60))),
+  constraint indicator_value_source_key_check CHECK ((length(source_key) <= 120)),
+  constraint indicator_value_indicator_code_fkey FOREIGN KEY (indicator_code) REFERENCES indicator(code),
+  constraint indicator_value_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id),
+  constraint indicator_value_pkey PRIMARY KEY (id),
+  constraint indicator_value_indicator_code_region_code_period_source_key UNIQUE (indicator_code, region_code, period, source)
+);
+CREATE UNIQUE INDEX indicator_value_indicator_code_region_code_period_source_key ON indicator_value USING btree (indicator_code, region_code, period, source);
+CREATE UNIQUE INDEX indicator_value_pkey ON indicator_value USING btree (id);
+CREATE INDEX indicator_value_region_idx ON indicator_value USING btree (region_code, indicator_code, period_start);
+
+table indicator_value_history (
+  id bigint generated always as identity not null,
+  value_id bigint not null,
+  at timestamp with time zone not null default now(),
+  actor_id uuid,
+  action text not null,
+  value numeric not null,
+  numerator numeric,
+  denominator numeric,
+  note text,
+  source_key text,
+  origin text not null,
+  request_id text,
+  constraint indicator_value_history_action_check CHECK ((action = ANY (ARRAY['created'::text, 'updated'::text]))),
+  constraint indicator_value_history_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app_user(id),
+  constraint indicator_value_history_value_id_fkey FOREIGN KEY (value_id) REFERENCES indicator_value(id),
+  constraint indicator_value_history_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX indicator_value_history_pkey ON indicator_value_history USING btree (id);
+CREATE INDEX indicator_value_history_value_idx ON indicator_value_history USING btree (value_id, at);
+
 table measurement (
   id uuid not null,
   child_id uuid not null,
@@ -215,6 +398,7 @@ CREATE UNIQUE INDEX measurement_child_day_key ON measurement USING btree (child_
 CREATE UNIQUE INDEX measurement_pkey ON measurement USING btree (id);
 CREATE INDEX measurement_posyandu_idx ON measurement USING btree (posyandu_id, measured_on) WHERE (superseded_at IS NULL);
 CREATE INDEX measurement_region_month_idx ON measurement USING btree (region_code, measured_on) WHERE (superseded_at IS NULL);
+CREATE INDEX measurement_superseded_child_idx ON measurement USING btree (child_id, measured_on) WHERE (superseded_at IS NOT NULL);
 CREATE UNIQUE INDEX measurement_supersedes_key ON measurement USING btree (supersedes) WHERE (supersedes IS NOT NULL);
 
 table posyandu (

@@ -17,6 +17,10 @@ export interface Database {
   app_setting: AppSettingTable;
   import_batch: ImportBatchTable;
   import_issue: ImportIssueTable;
+  dashboard_state: DashboardStateTable;
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  indicator_value_history: IndicatorValueHistoryTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -218,3 +222,61 @@ export interface ImportIssueTable {
   details: ColumnType<unknown, string | null, string | null>;
 }
 export type ImportIssueRow = Selectable<ImportIssueTable>;
+
+// ── dashboard (0006): rollups are read and written with plain SQL (db/queries/dashboard*.ts) ──
+
+export interface DashboardStateTable {
+  id: Generated<boolean>;
+  version: Generated<number>;
+  rebuilt_at: Timestamp | null;
+}
+
+/** The indicator catalogue of the aggregate store. */
+export interface IndicatorTable {
+  code: string;
+  name_id: string;
+  name_en: string;
+  unit: 'percent' | 'count' | 'per_1000' | 'per_1000_live_births' | 'per_100000_live_births';
+  direction: 'lower_is_better' | 'higher_is_better' | null;
+  definition_id: string;
+  definition_en: string;
+  source: string | null;
+  updated_at: Generated<Date>;
+}
+export type IndicatorRow = Selectable<IndicatorTable>;
+
+/** One value of an indicator for a region, period and source (percent as 0–1). */
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  indicator_code: string;
+  region_code: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  source: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  source_key: string | null;
+  origin: 'published' | 'entry' | 'import';
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+
+export interface IndicatorValueHistoryTable {
+  id: Generated<number>;
+  value_id: number;
+  at: Generated<Date>;
+  actor_id: string | null;
+  action: 'created' | 'updated';
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  source_key: string | null;
+  origin: string;
+  request_id: string | null;
+}

@@ -21,8 +21,10 @@ import type { AppConfig } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { indicatorStoreRoutes } from './routes/indicator-store.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -114,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'registry' },
         { name: 'imports' },
         { name: 'sync' },
+        { name: 'dashboard' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -137,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(syncRoutes);
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
+  await app.register(dashboardRoutes(config.dashboard));
+  await app.register(indicatorStoreRoutes({ uploadsDir: config.imports.uploadsDir }));
   await registerWeb(app);
   return app;
 }

@@ -36,6 +36,10 @@ const envSchema = z.object({
   TUMBUH_DEMO_CHILDREN: z.coerce.number().int().min(100).max(2_000_000).optional(),
   TUMBUH_DATA_DIR: z.string().min(1).default('./data'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
+  TUMBUH_HOME_REGION: z
+    .string()
+    .regex(/^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$/, 'a dotless kode wilayah (2, 4, 6 or 10 digits) or 00')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -53,6 +57,8 @@ export interface AppConfig {
   demo: { enabled: boolean; children?: number };
   /** File imports: uploads wait in uploadsDir between preview and commit; files up to maxBytes. */
   imports: { uploadsDir: string; maxBytes: number };
+  /** The dashboard's default region for visitors (unset: the province with most data). */
+  dashboard: { homeRegion: string | null };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       children: e.TUMBUH_DEMO_CHILDREN,
     },
     imports: { uploadsDir: `${e.TUMBUH_DATA_DIR}/uploads`, maxBytes: e.IMPORT_MAX_MB * 2 ** 20 },
+    dashboard: { homeRegion: e.TUMBUH_HOME_REGION ?? null },
   };
 }

@@ -3,6 +3,7 @@ import { connectDatabase, type DatabaseHandle, type Db } from '../db/connect.ts'
 import { databaseConfigFrom, type DatabaseConfig } from '../db/config.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadRegions } from './regions/load-regions.ts';
+import { loadPublishedIndicators } from './dashboard/indicator-store.ts';
 
 export type { DatabaseConfig, DatabaseHandle, Db };
 export { databaseConfigFrom };
@@ -22,6 +23,12 @@ export async function openDatabase(
     if (options.seedRegions ?? true) {
       const result = await loadRegions(handle.db);
       if (!result.skipped) options.onProgress?.(`regions loaded: ${result.loaded}`);
+      // The published survey figures and targets (data/indicators): once, again when they change.
+      const figures = await loadPublishedIndicators(handle.db);
+      if (!figures.skipped) {
+        options.onProgress?.(`published indicator values loaded: ${figures.loaded}`);
+        for (const problem of figures.problems) options.onProgress?.(`data/indicators ${problem}`);
+      }
     }
     return handle;
   } catch (error) {

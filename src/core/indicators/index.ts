@@ -5,9 +5,11 @@
  */
 export * from './confidence-interval.ts';
 export * from './coverage.ts';
+export * from './dashboard.ts';
 export * from './incomplete-gamma.ts';
 export * from './mortality.ts';
 export * from './period.ts';
 export * from './prevalence.ts';
 export * from './proportion.ts';
 export * from './suppression.ts';
+export * from './weighing.ts';

@@ -234,7 +234,10 @@ function compareSequence(a: number | string, b: number | string): number {
 }
 
 /** True when `a` is a later record than `b` (date, then sequence). */
-export function isLaterMeasurement(a: NutritionMeasurement, b: NutritionMeasurement): boolean {
+export function isLaterMeasurement(
+  a: Pick<NutritionMeasurement, 'measuredOn' | 'sequence'>,
+  b: Pick<NutritionMeasurement, 'measuredOn' | 'sequence'>,
+): boolean {
   if (a.measuredOn !== b.measuredOn) return a.measuredOn > b.measuredOn;
   return compareSequence(a.sequence, b.sequence) > 0;
 }

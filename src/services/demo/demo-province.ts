@@ -22,6 +22,7 @@ import {
   writeAppSettingInBulk,
 } from '../../db/queries/demo.ts';
 import { DEMO_TARGET_SOURCE, readStuntingTargets } from './targets.ts';
+import { rebuildAllRollups } from '../dashboard/rollups.ts';
 
 /** Default size: `npm start` on an empty PGlite database is ready well within a minute. */
 export const DEFAULT_DEMO_CHILDREN = 20_000;
@@ -236,6 +237,8 @@ export async function generateDemo(
         })();
       }
       if (skipped) await session.verifyForeignKeys(REGISTRY_TABLES);
+      // COPY bypasses the write path: the dashboard rollups are rebuilt in the same transaction.
+      await rebuildAllRollups(session);
       const value: DemoDatasetInfo = {
         synthetic: true,
         label: DEMO_LABEL,

@@ -24,6 +24,7 @@ import {
 import type { ChildRow, NewChild } from '../../db/types.ts';
 import type { ServiceContext } from '../context.ts';
 import { createPosyandu } from '../registry/posyandu.ts';
+import { refreshRollups } from '../dashboard/rollups.ts';
 
 /** A child a row is about: registered (`isNew` false) or created by this import. */
 export interface ChildRef {
@@ -330,7 +331,14 @@ export class RowMatcher {
       }
     }
     if (rows.length === 0) return;
-    const inserted = await insertChildren(this.ctx.db, rows);
+    // The new children enter the dashboard's register (S) in the same transaction.
+    const inserted = await this.ctx.db.transaction().execute(async (trx) => {
+      const ids = await insertChildren(trx, rows);
+      await refreshRollups(trx, {
+        posyandu: rows.filter((r) => ids.has(r.id)).map((r) => r.posyandu_id),
+      });
+      return ids;
+    });
     // A NIK registered meanwhile (a kader, another import): match that child instead.
     const raced = rows.filter((r) => !inserted.has(r.id));
     if (raced.length) {

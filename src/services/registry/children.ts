@@ -22,6 +22,7 @@ import type { ServiceContext } from '../context.ts';
 import { assertRecordAccess } from './access.ts';
 import { readChild, rejectProblems, today } from './record.ts';
 import { refreshWeightGain } from './measurements.ts';
+import { ALL_PERIODS_FROM, refreshRollups } from '../dashboard/rollups.ts';
 
 export interface ChildFields {
   posyanduId: string;
@@ -166,6 +167,7 @@ export async function registerChild(
   const child = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertChildOnce(trx, row);
     if (!inserted) return undefined;
+    await refreshRollups(trx, { posyandu: [inserted.posyandu_id] });
     await audit(trx, ctx, {
       action: 'child.registered',
       entity: 'child',
@@ -269,6 +271,17 @@ export async function updateChild(
     if (!updated)
       throw new DomainError('child_version_conflict', { field: 'version', version: input.version });
     if (next.birthDate !== child.birth_date) await refreshWeightGain(trx, id);
+    // Sex and N/T (birth date) are counted in the dashboard rollups; the register by desa/posyandu.
+    const counted = next.sex !== child.sex || next.birthDate !== child.birth_date;
+    if (
+      counted ||
+      updated.posyandu_id !== child.posyandu_id ||
+      updated.region_code !== child.region_code
+    )
+      await refreshRollups(trx, {
+        children: counted ? [{ childId: id, from: ALL_PERIODS_FROM }] : [],
+        posyandu: [child.posyandu_id, updated.posyandu_id],
+      });
     await audit(trx, ctx, {
       action: 'child.updated',
       entity: 'child',
@@ -319,6 +332,13 @@ export async function mergeChildren(
     const moved = await moveMeasurements(trx, duplicateId, keepId);
     await markChildMerged(trx, duplicateId, keepId);
     await refreshWeightGain(trx, keepId);
+    await refreshRollups(trx, {
+      children: [
+        { childId: keepId, from: ALL_PERIODS_FROM },
+        { childId: duplicateId, from: ALL_PERIODS_FROM },
+      ],
+      posyandu: [keep.posyandu_id, duplicate.posyandu_id],
+    });
     await audit(trx, ctx, {
       action: 'child.merged',
       entity: 'child',

@@ -29,6 +29,7 @@ import {
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
 import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { refreshRollups } from '../dashboard/rollups.ts';
 import { assertRecordAccess } from './access.ts';
 import { problemsError, readChild, today } from './record.ts';
 
@@ -336,8 +337,10 @@ export async function recordMeasurements(
       const inserted = await insertMeasurementRows(trx, unique);
       const ids = new Set(inserted.map((r) => r.id));
       let storedRows: Map<string, MeasurementRow>;
+      let restatused: string[] | null = null;
       if (ids.size === unique.length) {
         await updateWeightGains(trx, updates);
+        restatused = updates.map((u) => u.id);
         storedRows = new Map(inserted.map((m) => [m.id, m]));
       } else {
         // A correction that lost a race must not leave its old row superseded with no successor.
@@ -350,6 +353,14 @@ export async function recordMeasurements(
         await refreshWeightGainOf(trx, touched);
         storedRows = new Map();
       }
+      // The dashboard rollups follow in the same transaction: one set-based call per batch.
+      await refreshRollups(trx, {
+        written: {
+          inserted: unique.filter((r) => ids.has(r.id)),
+          superseded: unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+          restatused,
+        },
+      });
       if (auditEach) {
         const records: AuditRecord[] = unique
           .filter((r) => ids.has(r.id))

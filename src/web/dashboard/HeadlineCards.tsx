@@ -1,0 +1,114 @@
+import { NoWrapHyphens } from '../components/NoWrapHyphens.tsx';
+import { formatDateTime } from '../i18n/format.ts';
+import { useLang, useT } from '../i18n/language.ts';
+import type { Figure, IndicatorMeta, Summary } from './api.ts';
+import {
+  figureState,
+  formatCount,
+  formatFigure,
+  formatFraction,
+  formatInterval,
+} from './figures.ts';
+import { MethodNote } from './MethodNote.tsx';
+import { publicPolicyId } from './method.ts';
+
+export interface HeadlineCardsProps {
+  summary: Summary;
+  indicators: readonly IndicatorMeta[];
+  /** The indicator the map and charts below show. */
+  selected: string;
+  onSelect: (indicator: string) => void;
+}
+
+/**
+ * The headline figures of a region and period: one card per indicator with its value, 95 %
+ * interval and "k dari n anak", under one line naming the period, the source and when the
+ * figures last changed; then the counts behind them. A card's name shows that indicator below.
+ */
+export function HeadlineCards({ summary, indicators, selected, onSelect }: HeadlineCardsProps) {
+  const t = useT();
+  const lang = useLang();
+  const source = summary.source.label[lang];
+  const isPublic = summary.policy === publicPolicyId;
+  // two_t is a count, shown with the counts below, not as a card.
+  const figures: Partial<Record<string, Figure>> = summary.figures;
+  const shown = indicators.filter((i) => figures[i.id] !== undefined);
+  const { counts } = summary;
+
+  return (
+    <>
+      <p className="dash-meta">
+        <span className="dash-meta-period">{summary.period.label[lang]}</span>
+        <span>{t('dashboard.sourceLine', { source })}</span>
+        <span>{t('dashboard.asOf', { time: formatDateTime(summary.asOf, lang) })}</span>
+      </p>
+      <ul className="stat-cards">
+        {shown.map((indicator) => {
+          const figure = figures[indicator.id]!;
+          const state = figureState(figure);
+          const interval = formatInterval(figure, lang);
+          const fraction = formatFraction(figure, lang, t);
+          const isSelected = indicator.id === selected;
+          return (
+            <li
+              key={indicator.id}
+              className={isSelected ? 'stat-card stat-card-selected' : 'stat-card'}
+              data-indicator={indicator.id}
+            >
+              <h3 className="stat-label">
+                {isSelected ? (
+                  indicator.label[lang]
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelect(indicator.id)}
+                  >
+                    <span className="visually-hidden">{t('dashboard.showIndicator')} </span>
+                    {indicator.label[lang]}
+                  </button>
+                )}
+              </h3>
+              <p className={state === 'value' ? 'stat-value' : 'stat-value stat-value-none'}>
+                {formatFigure(figure, lang, t)}
+              </p>
+              {interval && (
+                <p className="stat-sub">
+                  {t('dashboard.intervalShort')} <span className="stat-interval">{interval}</span>
+                </p>
+              )}
+              {fraction && <p className="stat-sub">{fraction}</p>}
+              <p className="stat-foot">
+                {summary.period.label[lang]} ·{' '}
+                <NoWrapHyphens text={t('dashboard.sourceEppgbmTumbuh')} />
+              </p>
+              {isSelected && <p className="stat-badge">{t('dashboard.shownBelow')}</p>}
+              <MethodNote
+                definition={indicator.definition[lang]}
+                figure={figure}
+                period={summary.period}
+                source={source}
+                policy={summary.policy}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      <dl className="dash-counts">
+        {(
+          [
+            ['dashboard.countRegistered', counts.registered],
+            ['dashboard.countMeasured', counts.measured],
+            ['dashboard.countStunted', counts.stunted],
+            ['dashboard.countTwoT', counts.twoT],
+          ] as const
+        ).map(([key, count]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{formatCount(count, lang, isPublic)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

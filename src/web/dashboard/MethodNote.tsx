@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { formatDate } from '../i18n/format.ts';
+import { useLang, useT } from '../i18n/language.ts';
+import type { PeriodInfo } from './api.ts';
+import { formatCount, formatInterval, type FigureLike } from './figures.ts';
+import { policyKey } from './method.ts';
+
+export interface MethodNoteProps {
+  /** The indicator's definition from /api/dashboard/meta: what is counted, over whom. */
+  definition: string;
+  /** The figure the note explains; without it only the words are shown (a chart of many). */
+  figure?: FigureLike | null | undefined;
+  period?: PeriodInfo | null | undefined;
+  /** Periods in words when the note covers a series ("Des 2024 – Nov 2026"). */
+  periodText?: string | undefined;
+  source: string;
+  policy: string;
+  /** Extra lines for this figure (e.g. how survey figures differ). */
+  children?: ReactNode;
+}
+
+/**
+ * "Cara menghitung" under a figure: numerator, denominator, period, source, the small-number
+ * rule and the interval — so every number can be traced (DESIGN.md: every figure says its
+ * period, source and denominator). Folded by default to keep a phone screen short.
+ */
+export function MethodNote({
+  definition,
+  figure,
+  period,
+  periodText,
+  source,
+  policy,
+  children,
+}: MethodNoteProps) {
+  const t = useT();
+  const lang = useLang();
+  const hidden = figure?.suppressed ?? false;
+  const interval = formatInterval(figure, lang);
+
+  return (
+    <details className="method-note">
+      <summary>{t('dashboard.methodTitle')}</summary>
+      <dl className="method-facts">
+        <dt>{t('dashboard.methodDefinition')}</dt>
+        <dd>{definition}</dd>
+        {figure && (
+          <>
+            <dt>{t('dashboard.methodNumerator')}</dt>
+            <dd>
+              {t('dashboard.methodChildren', {
+                count: formatCount(figure.numerator, lang, hidden),
+              })}
+            </dd>
+            <dt>{t('dashboard.methodDenominator')}</dt>
+            <dd>
+              {t('dashboard.methodChildren', {
+                count: formatCount(figure.denominator, lang, hidden),
+              })}
+            </dd>
+          </>
+        )}
+        <dt>{t('dashboard.methodPeriod')}</dt>
+        <dd>
+          {period
+            ? `${period.label[lang]} (${formatDate(period.start, lang)} – ${formatDate(period.end, lang)})`
+            : (periodText ?? '—')}
+        </dd>
+        <dt>{t('dashboard.methodSource')}</dt>
+        <dd>{source}</dd>
+        <dt>{t('dashboard.methodSmallNumbers')}</dt>
+        <dd>
+          {t(policyKey(policy))}
+          {figure?.suppressionReason &&
+            ` ${t(
+              figure.suppressionReason === 'small_count'
+                ? 'dashboard.reasonSmallCount'
+                : 'dashboard.reasonSmallDenominator',
+            )}`}
+        </dd>
+        <dt>{t('dashboard.methodInterval')}</dt>
+        <dd>
+          {interval ? `${interval}. ` : ''}
+          {t('dashboard.methodIntervalText')}
+        </dd>
+      </dl>
+      {children}
+    </details>
+  );
+}
