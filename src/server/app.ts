@@ -21,6 +21,7 @@ import type { AppConfig } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
+import { deathRoutes } from './routes/deaths.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -112,6 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin' },
         { name: 'registry' },
         { name: 'imports' },
+        {
+          name: 'deaths',
+          description: 'AKI-AKB: death notifications, review, live births, public figures',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -134,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(registryRoutes);
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
+  await app.register(deathRoutes({ deadlines: config.deaths, ...config.imports }));
   await registerWeb(app);
   return app;
 }

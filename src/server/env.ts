@@ -36,6 +36,10 @@ const envSchema = z.object({
   TUMBUH_DEMO_CHILDREN: z.coerce.number().int().min(100).max(2_000_000).optional(),
   TUMBUH_DATA_DIR: z.string().min(1).default('./data'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
+  DEATHS_VERIFY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEATHS_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEATHS_RECOMMEND_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEATHS_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(730).default(90),
 });
 
 export interface AppConfig {
@@ -53,6 +57,8 @@ export interface AppConfig {
   demo: { enabled: boolean; children?: number };
   /** File imports: uploads wait in uploadsDir between preview and commit; files up to maxBytes. */
   imports: { uploadsDir: string; maxBytes: number };
+  /** AKI-AKB review deadlines in days (core/deaths/deadlines.ts); overdue cases are highlighted. */
+  deaths: { verifyDays: number; reviewDays: number; recommendDays: number; followUpDays: number };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +110,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       children: e.TUMBUH_DEMO_CHILDREN,
     },
     imports: { uploadsDir: `${e.TUMBUH_DATA_DIR}/uploads`, maxBytes: e.IMPORT_MAX_MB * 2 ** 20 },
+    deaths: {
+      verifyDays: e.DEATHS_VERIFY_DAYS,
+      reviewDays: e.DEATHS_REVIEW_DAYS,
+      recommendDays: e.DEATHS_RECOMMEND_DAYS,
+      followUpDays: e.DEATHS_FOLLOW_UP_DAYS,
+    },
   };
 }

@@ -56,7 +56,7 @@ const errors = {
 };
 
 /** Media types an upload may be sent as: the raw file is the body. */
-const UPLOAD_TYPES = [
+export const UPLOAD_TYPES = [
   'application/octet-stream',
   'text/csv',
   'application/csv',
@@ -70,7 +70,11 @@ const UPLOAD_TTL_MS = 24 * 3600_000;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 /** Streams the request body to `target`, refusing more than `maxBytes`; nothing stays on failure. */
-async function saveUpload(body: Readable, target: string, maxBytes: number): Promise<number> {
+export async function saveUpload(
+  body: Readable,
+  target: string,
+  maxBytes: number,
+): Promise<number> {
   let bytes = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _encoding, done) {

@@ -1,0 +1,40 @@
+import type { Db } from '../../db/connect.ts';
+import { regionCodesWithin } from '../../db/queries/deaths.ts';
+
+/** Parent code by prefix, with `00` (Indonesia) above the provinces. */
+function parentCode(code: string): string | null {
+  if (code.length === 10) return code.slice(0, 6);
+  if (code.length === 6) return code.slice(0, 4);
+  if (code.length === 4) return code.slice(0, 2);
+  if (code.length === 2 && code !== '00') return '00';
+  return null;
+}
+
+const trees = new WeakMap<Db, Promise<Map<string, string[]>>>();
+
+/**
+ * The region tree as `children(code)`, for adding live births up the tree. Kode wilayah are
+ * reference data loaded at start and never edited by the app, so the tree is read once per
+ * database handle and kept (about 92,000 codes, a few MB).
+ */
+export async function regionChildren(db: Db): Promise<(code: string) => readonly string[]> {
+  let tree = trees.get(db);
+  if (!tree) {
+    tree = (async () => {
+      const children = new Map<string, string[]>();
+      for (const code of await regionCodesWithin(db, null)) {
+        const parent = parentCode(code);
+        if (!parent) continue;
+        let list = children.get(parent);
+        if (!list) children.set(parent, (list = []));
+        list.push(code);
+      }
+      for (const list of children.values()) list.sort();
+      return children;
+    })();
+    trees.set(db, tree);
+    tree.catch(() => trees.delete(db));
+  }
+  const children = await tree;
+  return (code) => children.get(code) ?? [];
+}
