@@ -436,3 +436,18 @@ describe('live births', () => {
     expect(kabupaten.areas[0].level).toBe('kecamatan');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the deaths endpoints under the tag deaths', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    for (const path of [
+      '/api/deaths/summary',
+      '/api/deaths/cases',
+      '/api/deaths/cases/{id}/transitions',
+      '/api/deaths/live-births/import',
+    ])
+      expect(doc.paths[path], path).toBeDefined();
+    expect(doc.paths['/api/deaths/summary'].get.tags).toEqual(['deaths']);
+    expect(doc.tags.map((tag: { name: string }) => tag.name)).toContain('deaths');
+  });
+});
