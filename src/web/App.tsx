@@ -30,11 +30,8 @@ function page(route: Route): ReactNode {
     case 'login':
       return <LoginPage />;
     case 'dashboard':
-      return (
-        <RequireLogin>
-          <DashboardPage />
-        </RequireLogin>
-      );
+      // Aggregate figures only: public, with the small-number rule for visitors.
+      return <DashboardPage />;
     case 'input':
       return (
         <RequireLogin action="records:write">

@@ -35,7 +35,8 @@ export type CreateUserBody = z.input<typeof createUserBodySchema>;
 export type CreateUserResponse = z.infer<typeof createUserResponseSchema>;
 export type RegionLevel = z.infer<typeof regionLevelSchema>;
 export type RegionSearchItem = RegionSearchResult['items'][number];
-export type Boundaries = z.infer<typeof boundariesSchema>;
+/** Children's GeoJSON; `missing` lists the children that have no boundary. */
+export type Boundaries = z.infer<typeof boundariesSchema> & { missing: string[] };
 export type Ok = { ok: true };
 
 /** Codes the client itself produces when no server error body is available. */

@@ -28,9 +28,12 @@ export function Header() {
   const open = openOn === pathname;
   const user = session.user;
 
-  const items: NavItem[] = [{ route: 'home', to: paths.home, label: 'nav.home' }];
+  const items: NavItem[] = [
+    { route: 'home', to: paths.home, label: 'nav.home' },
+    // Aggregate figures are public: the dashboard is for everyone.
+    { route: 'dashboard', to: paths.dashboard, label: 'nav.dashboard' },
+  ];
   if (user) {
-    items.push({ route: 'dashboard', to: paths.dashboard, label: 'nav.dashboard' });
     if (roleAllows(user.role, 'records:write')) {
       items.push({ route: 'input', to: paths.input, label: 'nav.input' });
     }
