@@ -110,13 +110,16 @@ describe('rates with exact Poisson intervals', () => {
   });
 
   it('flags rates on fewer than 10 deaths as unstable, from 10 on stable', () => {
-    const at = (deaths: number) =>
-      mortalityRates(
+    const unstableAt = (deaths: number) => {
+      const akn = mortalityRates(
         { maternal: 0, neonatal: deaths, infant: deaths, underFive: deaths, stillbirth: 0 },
         1000,
       ).akn!;
-    expect(at(9).ok && at(9).unstable).toBe(true);
-    expect(at(10).ok && at(10).unstable).toBe(false);
+      if (!akn.ok) throw new Error('expected a rate');
+      return akn.unstable;
+    };
+    expect(unstableAt(9)).toBe(true);
+    expect(unstableAt(10)).toBe(false);
   });
 
   it('gives zero deaths a zero rate with an upper limit of 3.69 deaths', () => {
