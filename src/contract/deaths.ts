@@ -22,6 +22,7 @@ import {
 } from '../core/deaths/workflow.ts';
 import { parsePeriod, type Period } from '../core/indicators/period.ts';
 import { regionCodeSchema, text } from './common.ts';
+import { periodInfoSchema, regionRefSchema, type PeriodInfo } from './dashboard.ts';
 
 const isoDate = z
   .string()
@@ -69,22 +70,9 @@ export const deathRegionSchema = z
     message: 'kode wilayah: 00 (Indonesia), 2, 4, 6 or 10 digits',
   });
 
-// ── shared figure shapes ──
+// ── figures (PeriodInfo and RegionRef are the dashboard's shared shapes, API-SPEC.md) ──
 
-export const periodInfoSchema = z.object({
-  code: z.string().describe('as formatPeriod writes it: 2025-08, 2025-Q3, 2025'),
-  kind: z.enum(['month', 'quarter', 'year', 'weighing_month']),
-  label: z.object({ id: z.string(), en: z.string() }),
-  start: z.string(),
-  end: z.string(),
-});
-export type PeriodInfo = z.infer<typeof periodInfoSchema>;
-
-export const regionRefSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(['nasional', 'provinsi', 'kabupaten', 'kecamatan', 'desa']),
-});
+export { periodInfoSchema, regionRefSchema, type PeriodInfo };
 
 export const deathCountsSchema = z.object({
   maternal: z.number().describe('maternal deaths (ICD-MM group 9, coincidental, excluded)'),
