@@ -137,6 +137,9 @@ export const deathSummarySchema = z.object({
     .string()
     .describe('the small-number rule applied: deaths_counts_public_unstable_below_10'),
   unverified: z.number().describe('notifications not yet verified (not in the counts)'),
+  complete: z
+    .boolean()
+    .describe('false for the running period: counts so far, no rates (deaths still coming in)'),
   dataProblems: z.array(dataProblemSchema).describe('e.g. live births below the deaths'),
 });
 export type DeathSummary = z.infer<typeof deathSummarySchema>;
@@ -157,7 +160,7 @@ export const deathSeriesQuerySchema = z.object({
 export const deathSeriesSchema = z.object({
   region: regionRefSchema,
   policy: z.string(),
-  points: z.array(z.object({ period: periodInfoSchema, ...figuresShape })),
+  points: z.array(z.object({ period: periodInfoSchema, complete: z.boolean(), ...figuresShape })),
 });
 export type DeathSeries = z.infer<typeof deathSeriesSchema>;
 
@@ -171,6 +174,7 @@ export const deathAreasSchema = z.object({
   period: periodInfoSchema,
   policy: z.string(),
   level: z.string(),
+  complete: z.boolean().describe('false for the running period: no rates'),
   rows: z.array(
     z.object({ code: z.string(), name: z.string(), level: z.string(), ...figuresShape }),
   ),

@@ -61,6 +61,7 @@ describe('public API of core/indicators', () => {
         'suppressedCount',
         'suppressionPolicyWithMinimum',
         'suppressionReasonFor',
+        'underFiveMortalityRate',
         'weighingCoverage',
         'weightGainRate',
         'wilsonInterval',

@@ -444,3 +444,96 @@ export async function regionsAtLevelWithin(
   if (regionCode) query = query.where('code', 'like', `${regionCode}%`);
   return query.orderBy('code').execute();
 }
+
+/** COPY column lists of the AKI-AKB tables, in the order the demo loader writes its rows. */
+export const DEATH_CASE_COPY_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'region_code',
+  'death_region_code',
+  'death_date',
+  'death_time',
+  'place_of_death',
+  'facility_type',
+  'facility_name',
+  'name',
+  'birth_date',
+  'mother_name',
+  'sex',
+  'age_days',
+  'mother_age_years',
+  'gestational_weeks',
+  'birth_weight_g',
+  'maternal_timing',
+  'delivery_date',
+  'stillbirth_timing',
+  'cause_group',
+  'delay_deciding',
+  'delay_reaching',
+  'delay_receiving',
+  'notified_at',
+  'notifier_role',
+  'notified_late',
+  'notification_delay_minutes',
+  'late_reason',
+  'verified_at',
+  'reviewed_at',
+  'review_summary',
+  'avoidable',
+  'recommended_at',
+  'closed_at',
+  'source',
+  'created_at',
+  'updated_at',
+] as const;
+export const DEATH_RECOMMENDATION_COPY_COLUMNS = [
+  'id',
+  'case_id',
+  'region_code',
+  'text',
+  'responsible',
+  'level',
+  'due_date',
+  'created_at',
+  'done_at',
+  'done_note',
+] as const;
+export const LIVE_BIRTH_COPY_COLUMNS = [
+  'region_code',
+  'period',
+  'count',
+  'source',
+  'origin',
+] as const;
+export const AUDIT_COPY_COLUMNS = [
+  'at',
+  'action',
+  'entity',
+  'entity_id',
+  'region_code',
+  'after',
+] as const;
+
+/** True when any death case or live birth is stored (the demo adds its own only to none). */
+export async function hasDeathData(db: Q): Promise<boolean> {
+  const a = await db.selectFrom('death_case').select('id').limit(1).executeTakeFirst();
+  if (a) return true;
+  const b = await db.selectFrom('live_birth').select('region_code').limit(1).executeTakeFirst();
+  return b !== undefined;
+}
+
+/**
+ * A fingerprint of a region's live-birth and population entries: it changes with every insert,
+ * update or delete, so a cached denominator can be reused until it does.
+ */
+export async function denominatorStamp(db: Q, regionCode: string | null): Promise<string> {
+  const prefix = `${regionCode ?? ''}%`;
+  const row = await sql<{ stamp: string }>`
+    select concat_ws('|',
+      (select count(*) from live_birth where region_code like ${prefix}),
+      (select max(updated_at) from live_birth where region_code like ${prefix}),
+      (select count(*) from population_figure),
+      (select max(updated_at) from population_figure)) as stamp`.execute(db);
+  return row.rows[0]?.stamp ?? '';
+}

@@ -139,6 +139,7 @@ export function deathRoutes(options: DeathRouteOptions): FastifyPluginAsyncZod {
           hasData: summary.hasData,
           policy: deathPolicyId,
           unverified: summary.unverified,
+          complete: summary.complete,
         };
       },
     );
@@ -161,6 +162,7 @@ export function deathRoutes(options: DeathRouteOptions): FastifyPluginAsyncZod {
           policy: deathPolicyId,
           points: series.points.map((p) => ({
             period: presentPeriod(p.period),
+            complete: p.complete,
             ...presentFigures(p, lang),
           })),
         };
@@ -186,6 +188,7 @@ export function deathRoutes(options: DeathRouteOptions): FastifyPluginAsyncZod {
           period: presentPeriod(request.query.period),
           policy: deathPolicyId,
           level: areas.level,
+          complete: areas.complete,
           rows: areas.rows.map((r) => ({
             code: r.code,
             name: r.name,

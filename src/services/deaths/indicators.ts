@@ -33,6 +33,7 @@ import { confirmedStatuses } from '../../core/deaths/workflow.ts';
 import { DomainError } from '../../core/errors.ts';
 import {
   formatPeriod,
+  isPeriodComplete,
   latestCompletePeriod,
   nextPeriod,
   parsePeriod,
@@ -46,6 +47,7 @@ import {
   busiestDeathProvince,
   countCasesByStatus,
   deathDataChangedAt,
+  denominatorStamp,
   latestDeathDateBefore,
   latestLiveBirthMonthBefore,
   listDeathFacts,
@@ -81,13 +83,19 @@ const anyDeath = (c: DeathCounts) =>
   c.maternal + c.neonatal + c.infant + c.underFive + c.stillbirth > 0;
 
 /**
- * Rates of an area or a month. Without any death and with live births known only from a
+ * Rates of an area or a month; none for the running period (deaths still coming in). Without any death and with live births known only from a
  * published figure, nothing was notified or entered there: that is no surveillance, not a rate
  * of zero, so no rate is formed.
  */
-function ratesOf(counts: DeathCounts, liveBirths: LiveBirthFigure | null): MortalityRates {
+function ratesOf(
+  counts: DeathCounts,
+  liveBirths: LiveBirthFigure | null,
+  complete: boolean,
+): MortalityRates {
   const known =
-    liveBirths !== null && (anyDeath(counts) || liveBirths.method !== 'published_figure');
+    complete &&
+    liveBirths !== null &&
+    (anyDeath(counts) || liveBirths.method !== 'published_figure');
   return mortalityRates(counts, known ? liveBirths.value : null);
 }
 
@@ -124,35 +132,64 @@ export function checkPeriod(period: Period, today: string, field = 'period'): vo
     });
 }
 
-/** Loads everything the live-birth resolver needs for a region and a span of years. */
+type Resolver = ReturnType<typeof liveBirthResolver>;
+/** Resolvers by database, region and years, with the stamp of the entries they were built from. */
+const resolvers = new WeakMap<
+  object,
+  Map<string, { stamp: string; resolver: Promise<Resolver> }>
+>();
+const MAX_CACHED_RESOLVERS = 64;
+
+/**
+ * The live-birth resolver of a region and span of years. Building it reads every entry of the
+ * region (a province-year of desa-months is ~40,000 rows), so it is kept per process and reused
+ * until the entries change (denominatorStamp), which keeps the public summary fast.
+ */
 async function birthResolver(
   ctx: ServiceContext,
   code: string,
   years: { from: number; to: number },
-) {
+): Promise<Resolver> {
   const prefix = prefixOf(code);
-  const [entries, population, childrenOf] = await Promise.all([
-    listLiveBirthRows(ctx.db, prefix, years),
-    listPopulationRows(ctx.db, prefix, years),
-    regionChildren(ctx.db),
-  ]);
-  return liveBirthResolver({
-    entries: entries.map((e): LiveBirthEntry => ({
-      regionCode: e.region_code,
-      period: e.period,
-      count: e.count,
-      source: e.source,
-    })),
-    population: population.map((p): PopulationFigure => ({
-      regionCode: p.region_code,
-      year: p.year,
-      population: p.population,
-      crudeBirthRate: p.crude_birth_rate,
-      source: p.source,
-    })),
-    published: publishedLiveBirths(),
-    childrenOf,
-  });
+  let cache = resolvers.get(ctx.db);
+  if (!cache)
+    resolvers.set(
+      ctx.db,
+      (cache = new Map<string, { stamp: string; resolver: Promise<Resolver> }>()),
+    );
+  const key = `${code}|${years.from}|${years.to}`;
+  const stamp = await denominatorStamp(ctx.db, prefix);
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.resolver;
+  const resolver = (async () => {
+    const [entries, population, childrenOf] = await Promise.all([
+      listLiveBirthRows(ctx.db, prefix, years),
+      listPopulationRows(ctx.db, prefix, years),
+      regionChildren(ctx.db, code),
+    ]);
+    return liveBirthResolver({
+      entries: entries.map((e): LiveBirthEntry => ({
+        regionCode: e.region_code,
+        period: e.period,
+        count: e.count,
+        source: e.source,
+      })),
+      population: population.map((p): PopulationFigure => ({
+        regionCode: p.region_code,
+        year: p.year,
+        population: p.population,
+        crudeBirthRate: p.crude_birth_rate,
+        source: p.source,
+      })),
+      published: publishedLiveBirths(),
+      childrenOf,
+    });
+  })();
+  cache.delete(key);
+  cache.set(key, { stamp, resolver });
+  if (cache.size > MAX_CACHED_RESOLVERS) cache.delete(cache.keys().next().value!);
+  resolver.catch(() => cache.delete(key));
+  return resolver;
 }
 
 async function facts(
@@ -202,6 +239,11 @@ export async function defaultSummaryPeriod(ctx: ServiceContext, code: string): P
 export interface DeathSummary extends DeathFigures {
   region: RegionRefView;
   period: Period;
+  /**
+   * False for the running period: its deaths are still coming in while its live births may be a
+   * whole period's, so no rate is formed (counts are shown).
+   */
+  complete: boolean;
   asOf: Date;
   /** Notifications not yet verified (not in the counts). */
   unverified: number;
@@ -216,7 +258,9 @@ export async function deathSummary(
   const code = params.region ?? (await defaultDeathRegion(ctx));
   const region = await resolveRegion(ctx, code);
   const period = params.period ?? (await defaultSummaryPeriod(ctx, code));
-  checkPeriod(period, todayIn(ctx, code));
+  const today = todayIn(ctx, code);
+  checkPeriod(period, today);
+  const complete = isPeriodComplete(period, today);
   const from = periodStart(period);
   const to = periodEnd(period);
   const [cases, statuses, resolver, changedAt] = await Promise.all([
@@ -238,7 +282,8 @@ export async function deathSummary(
     counts,
     liveBirths,
     // Nothing notified or entered: no surveillance yet, which is not a rate of zero.
-    rates: mortalityRates(counts, hasData ? (liveBirths?.value ?? null) : null),
+    rates: mortalityRates(counts, hasData && complete ? (liveBirths?.value ?? null) : null),
+    complete,
     unverified: statuses.get('notified') ?? 0,
     hasData,
   };
@@ -247,6 +292,7 @@ export async function deathSummary(
 /** One point of a trend. */
 export interface DeathSeriesPoint extends DeathFigures {
   period: Period;
+  complete: boolean;
 }
 
 /** Most points a series returns (10 years of months). */
@@ -293,7 +339,8 @@ export async function deathSeries(
     points: periods.map((period) => {
       const counts = byPeriod.get(formatPeriod(period)) ?? noDeaths();
       const liveBirths = resolver.liveBirths(params.region, period);
-      return { period, counts, liveBirths, rates: ratesOf(counts, liveBirths) };
+      const complete = isPeriodComplete(period, today);
+      return { period, complete, counts, liveBirths, rates: ratesOf(counts, liveBirths, complete) };
     }),
   };
 }
@@ -317,9 +364,11 @@ export interface DeathAreaRow extends DeathFigures {
 export async function deathAreas(
   ctx: ServiceContext,
   params: { region: string; period: Period; level?: RegionLevel | null },
-): Promise<{ region: RegionRefView; level: RegionLevel; rows: DeathAreaRow[] }> {
+): Promise<{ region: RegionRefView; level: RegionLevel; complete: boolean; rows: DeathAreaRow[] }> {
   const region = await resolveRegion(ctx, params.region);
-  checkPeriod(params.period, todayIn(ctx, params.region));
+  const today = todayIn(ctx, params.region);
+  checkPeriod(params.period, today);
+  const complete = isPeriodComplete(params.period, today);
   const below = region.level === 'nasional' ? 'provinsi' : childLevel(region.level);
   const level = params.level ?? below;
   const depth = ['provinsi', 'kabupaten', 'kecamatan', 'desa'];
@@ -339,6 +388,7 @@ export async function deathAreas(
   return {
     region,
     level,
+    complete,
     rows: areas.map((area) => {
       const counts = byArea.get(area.code) ?? noDeaths();
       const liveBirths = resolver.liveBirths(area.code, params.period);
@@ -348,7 +398,7 @@ export async function deathAreas(
         level: area.level,
         counts,
         liveBirths,
-        rates: ratesOf(counts, liveBirths),
+        rates: ratesOf(counts, liveBirths, complete),
       };
     }),
   };

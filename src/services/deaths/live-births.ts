@@ -354,7 +354,7 @@ export async function liveBirthsOverview(
   const [entries, population, childrenOf, areas] = await Promise.all([
     listLiveBirthRows(ctx.db, params.region, years),
     listPopulationRows(ctx.db, params.region, years),
-    regionChildren(ctx.db),
+    regionChildren(ctx.db, params.region),
     level ? regionsAtLevelWithin(ctx.db, params.region, level) : Promise.resolve([]),
   ]);
   const resolver = liveBirthResolver({

@@ -10,19 +10,25 @@ function parentCode(code: string): string | null {
   return null;
 }
 
-const trees = new WeakMap<Db, Promise<Map<string, string[]>>>();
+const trees = new WeakMap<Db, Map<string, Promise<Map<string, string[]>>>>();
 
 /**
- * The region tree as `children(code)`, for adding live births up the tree. Kode wilayah are
- * reference data loaded at start and never edited by the app, so the tree is read once per
- * database handle and kept (about 92,000 codes, a few MB).
+ * The region tree below `regionCode` (all of Indonesia for `00`) as `children(code)`, for adding
+ * live births up the tree. Kode wilayah are reference data loaded at start and never edited by
+ * the app, so each subtree is read once per database handle and kept (a province is ~4,000
+ * codes; Indonesia ~92,000).
  */
-export async function regionChildren(db: Db): Promise<(code: string) => readonly string[]> {
-  let tree = trees.get(db);
+export async function regionChildren(
+  db: Db,
+  regionCode: string,
+): Promise<(code: string) => readonly string[]> {
+  let byPrefix = trees.get(db);
+  if (!byPrefix) trees.set(db, (byPrefix = new Map<string, Promise<Map<string, string[]>>>()));
+  let tree = byPrefix.get(regionCode);
   if (!tree) {
     tree = (async () => {
       const children = new Map<string, string[]>();
-      for (const code of await regionCodesWithin(db, null)) {
+      for (const code of await regionCodesWithin(db, regionCode === '00' ? null : regionCode)) {
         const parent = parentCode(code);
         if (!parent) continue;
         let list = children.get(parent);
@@ -32,8 +38,8 @@ export async function regionChildren(db: Db): Promise<(code: string) => readonly
       for (const list of children.values()) list.sort();
       return children;
     })();
-    trees.set(db, tree);
-    tree.catch(() => trees.delete(db));
+    byPrefix.set(regionCode, tree);
+    tree.catch(() => byPrefix.delete(regionCode));
   }
   const children = await tree;
   return (code) => children.get(code) ?? [];
