@@ -22,6 +22,11 @@ const ChildPage = lazy(() => import('./pages/ChildPage.tsx'));
 const FollowUpPage = lazy(() => import('./pages/FollowUpPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const DeathsPage = lazy(() => import('./pages/DeathsPage.tsx'));
+const DeathNotifyPage = lazy(() => import('./pages/DeathNotifyPage.tsx'));
+const DeathCasesPage = lazy(() => import('./pages/DeathCasesPage.tsx'));
+const DeathCasePage = lazy(() => import('./pages/DeathCasePage.tsx'));
+const LiveBirthsPage = lazy(() => import('./pages/LiveBirthsPage.tsx'));
 
 function page(route: Route): ReactNode {
   switch (route.name) {
@@ -62,6 +67,32 @@ function page(route: Route): ReactNode {
       return (
         <RequireLogin action="records:read">
           <FollowUpPage />
+        </RequireLogin>
+      );
+    case 'deaths':
+      return <DeathsPage />;
+    case 'deathNotify':
+      return (
+        <RequireLogin>
+          <DeathNotifyPage />
+        </RequireLogin>
+      );
+    case 'deathCases':
+      return (
+        <RequireLogin>
+          <DeathCasesPage />
+        </RequireLogin>
+      );
+    case 'deathCase':
+      return (
+        <RequireLogin>
+          <DeathCasePage key={route.id} id={route.id} />
+        </RequireLogin>
+      );
+    case 'liveBirths':
+      return (
+        <RequireLogin action="aggregates:write">
+          <LiveBirthsPage />
         </RequireLogin>
       );
     case 'notFound':

@@ -652,11 +652,13 @@ function demoCase(
   const happened = (iso: string | null) =>
     iso !== null && Date.parse(iso) <= c.nowMs ? iso : null;
   const verifiedAt = happened(plusMs(notifiedAt, lag(1, 6)));
-  const reviewedAt = verifiedAt
-    ? happened(witaIso(c.day + rng.intBetween(14, 28) * (slow ? 2 : 1), 10 * 60))
-    : null;
-  const reviewOk =
-    reviewedAt && verifiedAt && Date.parse(reviewedAt) > Date.parse(verifiedAt) ? reviewedAt : null;
+  // The review meets two to four weeks after the death (twice that for a slow kabupaten team),
+  // and never before the verification.
+  const reviewPlanned = Math.max(
+    Date.parse(witaIso(c.day + rng.intBetween(14, 28) * (slow ? 2 : 1), 10 * 60)),
+    verifiedAt ? Date.parse(verifiedAt) + rng.intBetween(2, 7) * DAY : 0,
+  );
+  const reviewOk = verifiedAt ? happened(new Date(reviewPlanned).toISOString()) : null;
   const recommendedAt = reviewOk ? happened(plusMs(reviewOk, lag(1, 6))) : null;
 
   const recs: Omit<DemoRecommendation, 'id'>[] = [];

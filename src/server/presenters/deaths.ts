@@ -59,12 +59,12 @@ const methodWords: Record<LiveBirthFigure['method'], Record<Lang, string>> = {
   reported: { id: 'dilaporkan', en: 'reported' },
   sum_of_areas: { id: 'jumlah {n} wilayah', en: 'sum of {n} areas' },
   prorated_from_year: {
-    id: 'perkiraan: angka tahun {year} dibagi menurut hari',
-    en: 'estimate: the {year} total shared out by days',
+    id: 'angka tahun {year} dibagi menurut hari',
+    en: 'the {year} total shared out by days',
   },
   population_cbr: {
-    id: 'perkiraan: penduduk {year} × angka kelahiran kasar',
-    en: 'estimate: population {year} × crude birth rate',
+    id: 'penduduk {year} × angka kelahiran kasar',
+    en: 'population {year} × crude birth rate',
   },
   published_figure: { id: 'angka terbit {year}', en: 'published figure {year}' },
 };
@@ -74,8 +74,6 @@ export function liveBirthSource(figure: LiveBirthFigure, lang: Lang): string {
   let text = methodWords[figure.method][lang]
     .replace('{n}', String(figure.areas?.count ?? 0))
     .replace('{year}', String(figure.fromYear ?? ''));
-  if (figure.method === 'published_figure' && figure.estimated)
-    text = lang === 'id' ? `perkiraan: ${text}` : `estimate: ${text}`;
   if (figure.method === 'sum_of_areas' && figure.areas && figure.areas.estimated > 0)
     text +=
       lang === 'id'
