@@ -16,7 +16,7 @@
  *
  * The codes are stable identifiers (stored in death_case.cause_group), never renamed.
  */
-import type { DeathKind } from './case.ts';
+import type { DeathKind } from './kinds.ts';
 
 /** Which classification a group belongs to. */
 export type CauseSystem =
