@@ -8,12 +8,7 @@ import { canAccessRegion } from '../../core/access/scope.ts';
 import { causeGroupsByCode } from '../../core/deaths/cause-groups.ts';
 import type { placesOfDeath } from '../../core/deaths/case.ts';
 import { deathKinds, type DeathKind } from '../../core/deaths/case.ts';
-import {
-  liveBirthResolver,
-  type LiveBirthEntry,
-  type LiveBirthFigure,
-  type PopulationFigure,
-} from '../../core/deaths/live-births.ts';
+import type { LiveBirthFigure } from '../../core/deaths/live-births.ts';
 import {
   areaAt,
   causeCounts,
@@ -57,7 +52,7 @@ import {
 } from '../../db/queries/deaths.ts';
 import { findRegion } from '../../db/queries/regions.ts';
 import type { ServiceContext } from '../context.ts';
-import { publishedLiveBirths } from './published-births.ts';
+import { resolverOfRows } from './live-births.ts';
 import { regionChildren } from './region-tree.ts';
 
 /** The nation: `00`, above the provinces (data/indicators uses the same code). */
@@ -132,7 +127,7 @@ export function checkPeriod(period: Period, today: string, field = 'period'): vo
     });
 }
 
-type Resolver = ReturnType<typeof liveBirthResolver>;
+type Resolver = ReturnType<typeof resolverOfRows>;
 /** Resolvers by database, region and years, with the stamp of the entries they were built from. */
 const resolvers = new WeakMap<
   object,
@@ -167,23 +162,7 @@ async function birthResolver(
       listPopulationRows(ctx.db, prefix, years),
       regionChildren(ctx.db, code),
     ]);
-    return liveBirthResolver({
-      entries: entries.map((e): LiveBirthEntry => ({
-        regionCode: e.region_code,
-        period: e.period,
-        count: e.count,
-        source: e.source,
-      })),
-      population: population.map((p): PopulationFigure => ({
-        regionCode: p.region_code,
-        year: p.year,
-        population: p.population,
-        crudeBirthRate: p.crude_birth_rate,
-        source: p.source,
-      })),
-      published: publishedLiveBirths(),
-      childrenOf,
-    });
+    return resolverOfRows(entries, population, childrenOf);
   })();
   cache.delete(key);
   cache.set(key, { stamp, resolver });

@@ -29,7 +29,7 @@ import {
   upsertPopulationRows,
 } from '../../db/queries/deaths.ts';
 import { findRegion, findRegions } from '../../db/queries/regions.ts';
-import type { LiveBirthRow } from '../../db/types.ts';
+import type { LiveBirthRow, PopulationFigureRow } from '../../db/types.ts';
 import type { ServiceContext } from '../context.ts';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile, readSourceRows } from '../import/source.ts';
 import { publishedLiveBirths } from './published-births.ts';
@@ -42,6 +42,46 @@ export interface LiveBirthInput {
   period: string;
   count: number | null;
   source?: string | null;
+}
+
+/** `region_not_found` naming `entries.N.regionCode` for the first unknown region. */
+async function assertRegionsExist(
+  ctx: ServiceContext,
+  inputs: readonly { regionCode: string }[],
+): Promise<void> {
+  const codes = [...new Set(inputs.map((e) => e.regionCode))];
+  const known = new Set((await findRegions(ctx.db, codes)).map((r) => r.code));
+  const i = inputs.findIndex((input) => !known.has(input.regionCode));
+  if (i >= 0)
+    throw new DomainError('region_not_found', {
+      code: inputs[i]!.regionCode,
+      field: `entries.${i}.regionCode`,
+    });
+}
+
+/** The live-birth resolver over stored rows, with the published figures as the last fallback. */
+export function resolverOfRows(
+  entries: readonly LiveBirthRow[],
+  population: readonly PopulationFigureRow[],
+  childrenOf: (code: string) => readonly string[],
+) {
+  return liveBirthResolver({
+    entries: entries.map((e) => ({
+      regionCode: e.region_code,
+      period: e.period,
+      count: e.count,
+      source: e.source,
+    })),
+    population: population.map((p) => ({
+      regionCode: p.region_code,
+      year: p.year,
+      population: p.population,
+      crudeBirthRate: p.crude_birth_rate,
+      source: p.source,
+    })),
+    published: publishedLiveBirths(),
+    childrenOf,
+  });
 }
 
 function assertMayWrite(ctx: ServiceContext, regionCode: string, field: string): void {
@@ -90,15 +130,7 @@ export async function saveLiveBirths(
     seen.add(key);
     assertMayWrite(ctx, input.regionCode, `entries.${i}.regionCode`);
   }
-  const known = new Set(
-    (await findRegions(ctx.db, [...new Set(inputs.map((e) => e.regionCode))])).map((r) => r.code),
-  );
-  for (const [i, input] of inputs.entries())
-    if (!known.has(input.regionCode))
-      throw new DomainError('region_not_found', {
-        code: input.regionCode,
-        field: `entries.${i}.regionCode`,
-      });
+  await assertRegionsExist(ctx, inputs);
 
   return ctx.db.transaction().execute(async (trx) => {
     const deaths = await infantDeathsIn(
@@ -357,23 +389,7 @@ export async function liveBirthsOverview(
     regionChildren(ctx.db, params.region),
     level ? regionsAtLevelWithin(ctx.db, params.region, level) : Promise.resolve([]),
   ]);
-  const resolver = liveBirthResolver({
-    entries: entries.map((e) => ({
-      regionCode: e.region_code,
-      period: e.period,
-      count: e.count,
-      source: e.source,
-    })),
-    population: population.map((p) => ({
-      regionCode: p.region_code,
-      year: p.year,
-      population: p.population,
-      crudeBirthRate: p.crude_birth_rate,
-      source: p.source,
-    })),
-    published: publishedLiveBirths(),
-    childrenOf,
-  });
+  const resolver = resolverOfRows(entries, population, childrenOf);
   const byKey = new Map(entries.map((e) => [`${e.region_code}|${e.period}`, e]));
   const yearPeriod = { kind: 'year' as const, year: params.year };
   const all = [{ code: region.code, name: region.name, level: region.level }, ...areas];
@@ -441,15 +457,7 @@ export async function savePopulation(
         allowed: 'a population, a crude birth rate, or both',
       });
   }
-  const known = new Set(
-    (await findRegions(ctx.db, [...new Set(inputs.map((e) => e.regionCode))])).map((r) => r.code),
-  );
-  for (const [i, input] of inputs.entries())
-    if (!known.has(input.regionCode))
-      throw new DomainError('region_not_found', {
-        code: input.regionCode,
-        field: `entries.${i}.regionCode`,
-      });
+  await assertRegionsExist(ctx, inputs);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertPopulationRows(
       trx,

@@ -4,7 +4,13 @@
  * interval. Kept in one place so that every screen says the same thing.
  */
 import { causeGroupsByCode, maternalConditionGroups } from '../../core/deaths/cause-groups.ts';
-import type { DeathKind, FacilityType, PlaceOfDeath } from '../../core/deaths/case.ts';
+import type {
+  DeathKind,
+  FacilityType,
+  MaternalTiming,
+  PlaceOfDeath,
+  StillbirthTiming,
+} from '../../core/deaths/case.ts';
 import type { CaseStatus, VoidReason, WorkflowAction } from '../../core/deaths/workflow.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/language.ts';
@@ -48,6 +54,18 @@ export const facilityKeys: Record<FacilityType, MessageKey> = {
   clinic: 'deaths.facilityClinic',
   midwife_practice: 'deaths.facilityMidwife',
   other: 'deaths.facilityOther',
+};
+
+export const maternalTimingKeys: Record<MaternalTiming, MessageKey> = {
+  pregnancy: 'deaths.timingPregnancy',
+  delivery: 'deaths.timingDelivery',
+  postpartum: 'deaths.timingPostpartum',
+};
+
+export const stillbirthTimingKeys: Record<StillbirthTiming, MessageKey> = {
+  antepartum: 'deaths.antepartum',
+  intrapartum: 'deaths.intrapartum',
+  unknown: 'deaths.unknown',
 };
 
 export const voidReasonKeys: Record<VoidReason, MessageKey> = {

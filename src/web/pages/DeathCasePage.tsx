@@ -22,8 +22,10 @@ import {
   formatDelay,
   kindKeys,
   maternalConditionLabel,
+  maternalTimingKeys,
   placeKeys,
   statusKeys,
+  stillbirthTimingKeys,
   voidReasonKeys,
 } from '../deaths/words.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -197,16 +199,7 @@ function Facts({ c, onEdit }: { c: CaseView; onEdit: (() => void) | undefined })
     if (c.motherAgeYears !== null)
       rows.push(['deaths.motherAge', formatNumber(c.motherAgeYears, lang)]);
     if (c.maternalTiming)
-      rows.push([
-        'deaths.maternalTiming',
-        t(
-          c.maternalTiming === 'pregnancy'
-            ? 'deaths.timingPregnancy'
-            : c.maternalTiming === 'delivery'
-              ? 'deaths.timingDelivery'
-              : 'deaths.timingPostpartum',
-        ),
-      ]);
+      rows.push(['deaths.maternalTiming', t(maternalTimingKeys[c.maternalTiming])]);
     if (c.daysAfterDelivery !== null)
       rows.push([
         'deaths.deliveryDate',
@@ -218,16 +211,7 @@ function Facts({ c, onEdit }: { c: CaseView; onEdit: (() => void) | undefined })
       rows.push(['deaths.age', t('deaths.ageDays', { days: formatNumber(c.ageDays, lang) })]);
     if (c.motherName) rows.push(['deaths.motherName', c.motherName]);
     if (c.stillbirthTiming)
-      rows.push([
-        'deaths.stillbirthTiming',
-        t(
-          c.stillbirthTiming === 'antepartum'
-            ? 'deaths.antepartum'
-            : c.stillbirthTiming === 'intrapartum'
-              ? 'deaths.intrapartum'
-              : 'deaths.unknown',
-        ),
-      ]);
+      rows.push(['deaths.stillbirthTiming', t(stillbirthTimingKeys[c.stillbirthTiming])]);
     if (c.birthWeightGrams !== null)
       rows.push(['deaths.birthWeight', formatNumber(c.birthWeightGrams, lang)]);
   }

@@ -195,59 +195,6 @@ function areaValue(
   return { value: rate.value, label: `${formatRate(rate, lang)}${rate.unstable ? '*' : ''}` };
 }
 
-/** Every area with its counts, live births and the three rates with intervals. */
-function AreasTable({ rows }: { rows: DeathAreas['rows'] }) {
-  const t = useT();
-  const lang = useLang();
-  const rate = (r: Rate | null) =>
-    r ? (
-      <>
-        {formatRate(r, lang)}
-        {r.unstable && '*'} <span className="death-ci">({formatRateInterval(r, lang)})</span>
-      </>
-    ) : (
-      t('deaths.noRate')
-    );
-  return (
-    <details className="death-table-details">
-      <summary>{t('deaths.areasTable')}</summary>
-      <div className="table-wrap">
-        <table className="table-nowrap">
-          <thead>
-            <tr>
-              <th scope="col">{t('deaths.area')}</th>
-              <th scope="col">{t('deaths.countMaternal')}</th>
-              <th scope="col">{t('deaths.countInfant')}</th>
-              <th scope="col">{t('deaths.liveBirths')}</th>
-              <th scope="col">{t('deaths.aki')}</th>
-              <th scope="col">{t('deaths.akb')}</th>
-              <th scope="col">{t('deaths.akn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.code}>
-                <th scope="row">{row.name}</th>
-                <td>{formatNumber(row.counts.maternal, lang)}</td>
-                <td>{formatNumber(row.counts.infant, lang)}</td>
-                <td>
-                  {row.liveBirths.value === null ? '—' : formatNumber(row.liveBirths.value, lang)}
-                  {row.liveBirths.estimated && (
-                    <span className="badge death-estimate">{t('deaths.estimate')}</span>
-                  )}
-                </td>
-                <td>{rate(row.rates.aki)}</td>
-                <td>{rate(row.rates.akb)}</td>
-                <td>{rate(row.rates.akn)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
-}
-
 function AreasBlock({
   region,
   regionName,
@@ -304,7 +251,13 @@ function AreasBlock({
             <p className="hint">
               {data.complete ? t('deaths.mapHint') : t('deaths.runningPeriod')}
             </p>
-            <AreasTable rows={data.rows} />
+            <details className="death-table-details">
+              <summary>{t('deaths.areasTable')}</summary>
+              <FiguresTable
+                first={t('deaths.area')}
+                rows={data.rows.map((r) => ({ ...r, key: r.code, label: r.name }))}
+              />
+            </details>
           </>
         )}
       </Pending>
@@ -406,7 +359,21 @@ function TrendBlock({
         }}
       </Pending>
       <h3>{t('deaths.yearlyTitle')}</h3>
-      <Pending state={yearly}>{(data) => <YearlyRates points={data.points} />}</Pending>
+      <Pending state={yearly}>
+        {(data) => (
+          <>
+            <FiguresTable
+              first={t('deaths.year')}
+              rows={data.points.map((p) => ({
+                ...p,
+                key: p.period.code,
+                label: p.period.label[lang],
+              }))}
+            />
+            <p className="hint">{t('deaths.yearlyHint')}</p>
+          </>
+        )}
+      </Pending>
     </Section>
   );
 }
@@ -417,7 +384,20 @@ function latestMonthOf(period: Period): Period {
   return { kind: 'month', year: period.year, month: end };
 }
 
-function YearlyRates({ points }: { points: DeathSeries['points'] }) {
+/** One row of a figures table: a year or an area. */
+interface FiguresRow {
+  key: string;
+  label: string;
+  counts: DeathSeries['points'][number]['counts'];
+  liveBirths: DeathSeries['points'][number]['liveBirths'];
+  rates: DeathSeries['points'][number]['rates'];
+}
+
+/**
+ * Counts, live births (with "perkiraan") and AKI, AKB, AKN with their intervals and "tidak
+ * stabil", one row per year or per area: the numbers behind the map and the trend.
+ */
+function FiguresTable({ rows, first }: { rows: readonly FiguresRow[]; first: string }) {
   const t = useT();
   const lang = useLang();
   const cell = (rate: Rate | null) =>
@@ -437,7 +417,7 @@ function YearlyRates({ points }: { points: DeathSeries['points'] }) {
       <table className="table-nowrap death-yearly">
         <thead>
           <tr>
-            <th scope="col">{t('deaths.year')}</th>
+            <th scope="col">{first}</th>
             <th scope="col">{t('deaths.countMaternal')}</th>
             <th scope="col">{t('deaths.countInfant')}</th>
             <th scope="col">{t('deaths.liveBirths')}</th>
@@ -447,25 +427,24 @@ function YearlyRates({ points }: { points: DeathSeries['points'] }) {
           </tr>
         </thead>
         <tbody>
-          {points.map((p) => (
-            <tr key={p.period.code}>
-              <th scope="row">{p.period.label[lang]}</th>
-              <td>{formatNumber(p.counts.maternal, lang)}</td>
-              <td>{formatNumber(p.counts.infant, lang)}</td>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{formatNumber(row.counts.maternal, lang)}</td>
+              <td>{formatNumber(row.counts.infant, lang)}</td>
               <td>
-                {p.liveBirths.value === null ? '—' : formatNumber(p.liveBirths.value, lang)}
-                {p.liveBirths.estimated && (
+                {row.liveBirths.value === null ? '—' : formatNumber(row.liveBirths.value, lang)}
+                {row.liveBirths.estimated && (
                   <span className="badge death-estimate">{t('deaths.estimate')}</span>
                 )}
               </td>
-              <td>{cell(p.rates.aki)}</td>
-              <td>{cell(p.rates.akb)}</td>
-              <td>{cell(p.rates.akn)}</td>
+              <td>{cell(row.rates.aki)}</td>
+              <td>{cell(row.rates.akb)}</td>
+              <td>{cell(row.rates.akn)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hint">{t('deaths.yearlyHint')}</p>
     </div>
   );
 }
