@@ -199,6 +199,8 @@ describe.runIf(hasChromium)(
       const maternal = page.locator('[data-count="maternal"] .stat-value');
       await expect.poll(() => maternal.textContent(), until).toBe('1');
       expect(await page.content()).not.toContain('Agustina');
+      await expect.poll(() => page.locator('#death-trend svg').count(), until).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#death-map svg').count(), until).toBeGreaterThan(0);
       await screenshot(page, 'deaths-public-phone');
       await page.setViewportSize(desktop);
       await screenshot(page, 'deaths-public-desktop');
