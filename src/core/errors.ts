@@ -174,6 +174,27 @@ export const messages = {
     en: 'The previewed file is gone or has changed; upload it again',
     status: 409,
   },
+  // Deaths (AKI-AKB, docs/deaths.md).
+  death_case_state: {
+    id: 'Kasus berstatus {status}: {step} tidak dapat dilakukan ({reason}). Yang dapat dilakukan sekarang: {allowed}',
+    en: 'The case is {status}: cannot {step} ({reason}). What can be done now: {allowed}',
+    status: 409,
+  },
+  death_duplicate: {
+    id: 'Kematian ini kemungkinan sudah dinotifikasi ({reason}); periksa daftar kasus, atau konfirmasi bahwa ini kasus lain',
+    en: 'This death was probably notified already ({reason}); check the case list, or confirm that it is another case',
+    status: 409,
+  },
+  death_case_version_conflict: {
+    id: 'Kasus ini baru saja diubah oleh orang lain; muat ulang lalu ulangi perubahan Anda',
+    en: 'Someone else changed this case just now; reload and make your change again',
+    status: 409,
+  },
+  live_births_below_deaths: {
+    id: 'Lahir hidup {field} ({count}) lebih sedikit dari kematian bayi yang tercatat ({deaths}) untuk wilayah {code} periode {period}: periksa angkanya',
+    en: 'Live births {field} ({count}) are fewer than the recorded infant deaths ({deaths}) for region {code} in {period}: check the figure',
+    status: 422,
+  },
   internal: {
     id: 'Terjadi kesalahan di server (kode permintaan {requestId})',
     en: 'Server error (request id {requestId})',

@@ -24,7 +24,7 @@ table app_user (
   last_login_at timestamp with time zone,
   posyandu_id uuid,
   constraint app_user_email_check CHECK ((email = lower(email))),
-  constraint app_user_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'province'::text, 'district'::text, 'puskesmas'::text, 'village'::text, 'kader'::text, 'partner'::text, 'editor'::text]))),
+  constraint app_user_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'province'::text, 'district'::text, 'puskesmas'::text, 'village'::text, 'kader'::text, 'partner'::text, 'editor'::text, 'hospital'::text]))),
   constraint app_user_posyandu_id_fkey FOREIGN KEY (posyandu_id) REFERENCES posyandu(id),
   constraint app_user_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
   constraint app_user_pkey PRIMARY KEY (id),
@@ -96,6 +96,7 @@ CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
 CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
 CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
 
+<<<<<<< HEAD
 table dashboard_area (
   region_code text not null,
   code_length smallint not null,
@@ -200,6 +201,147 @@ table dashboard_state (
   constraint dashboard_state_pkey PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX dashboard_state_pkey ON dashboard_state USING btree (id);
+=======
+table death_case (
+  id uuid not null,
+  kind text not null,
+  status text not null default 'notified'::text,
+  region_code text not null,
+  death_region_code text not null,
+  death_date date not null,
+  death_time time without time zone,
+  place_of_death text not null,
+  facility_type text,
+  facility_name text,
+  name text not null,
+  nik text,
+  birth_date date,
+  mother_name text,
+  mother_nik text,
+  address text,
+  sex smallint,
+  age_days integer,
+  mother_age_years smallint,
+  gestational_weeks smallint,
+  birth_weight_g integer,
+  maternal_timing text,
+  delivery_date date,
+  stillbirth_timing text,
+  cause_group text,
+  maternal_condition text,
+  cause_note text,
+  delay_deciding boolean,
+  delay_reaching boolean,
+  delay_receiving boolean,
+  chronology text,
+  notified_at timestamp with time zone not null,
+  notified_by uuid,
+  notifier_role text,
+  notified_late boolean not null,
+  notification_delay_minutes integer not null,
+  late_reason text,
+  verified_at timestamp with time zone,
+  verified_by uuid,
+  verification_note text,
+  reviewed_at timestamp with time zone,
+  reviewed_by uuid,
+  review_summary text,
+  avoidable text,
+  recommended_at timestamp with time zone,
+  recommended_by uuid,
+  closed_at timestamp with time zone,
+  closed_by uuid,
+  closing_note text,
+  voided_at timestamp with time zone,
+  voided_by uuid,
+  void_reason text,
+  void_note text,
+  duplicate_of uuid,
+  source text not null,
+  version integer not null default 1,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  constraint death_case_address_check CHECK ((length(address) <= 300)),
+  constraint death_case_age_days_check CHECK (((age_days >= 0) AND (age_days < 1827))),
+  constraint death_case_avoidable_check CHECK ((avoidable = ANY (ARRAY['yes'::text, 'no'::text, 'unknown'::text]))),
+  constraint death_case_birth_weight_g_check CHECK (((birth_weight_g >= 300) AND (birth_weight_g <= 6500))),
+  constraint death_case_cause_group_check CHECK ((length(cause_group) <= 40)),
+  constraint death_case_cause_note_check CHECK ((length(cause_note) <= 2000)),
+  constraint death_case_check CHECK (((place_of_death <> 'facility'::text) OR ((facility_type IS NOT NULL) AND (facility_name IS NOT NULL)))),
+  constraint death_case_check1 CHECK (((status = 'void'::text) = (voided_at IS NOT NULL))),
+  constraint death_case_check2 CHECK (((duplicate_of IS NULL) OR (duplicate_of <> id))),
+  constraint death_case_chronology_check CHECK ((length(chronology) <= 2000)),
+  constraint death_case_closing_note_check CHECK ((length(closing_note) <= 2000)),
+  constraint death_case_death_region_code_check CHECK ((length(death_region_code) = ANY (ARRAY[4, 6, 10]))),
+  constraint death_case_facility_name_check CHECK ((length(facility_name) <= 200)),
+  constraint death_case_facility_type_check CHECK ((facility_type = ANY (ARRAY['hospital'::text, 'puskesmas'::text, 'clinic'::text, 'midwife_practice'::text, 'other'::text]))),
+  constraint death_case_gestational_weeks_check CHECK (((gestational_weeks >= 4) AND (gestational_weeks <= 45))),
+  constraint death_case_kind_check CHECK ((kind = ANY (ARRAY['maternal'::text, 'stillbirth'::text, 'neonatal'::text, 'postneonatal'::text, 'child'::text]))),
+  constraint death_case_late_reason_check CHECK ((length(late_reason) <= 500)),
+  constraint death_case_maternal_condition_check CHECK ((maternal_condition = ANY (ARRAY['m1'::text, 'm2'::text, 'm3'::text, 'm4'::text, 'm5'::text]))),
+  constraint death_case_maternal_timing_check CHECK ((maternal_timing = ANY (ARRAY['pregnancy'::text, 'delivery'::text, 'postpartum'::text]))),
+  constraint death_case_mother_age_years_check CHECK (((mother_age_years >= 10) AND (mother_age_years <= 60))),
+  constraint death_case_mother_name_check CHECK ((length(mother_name) <= 120)),
+  constraint death_case_mother_nik_check CHECK ((mother_nik ~ '^[0-9]{16}$'::text)),
+  constraint death_case_name_check CHECK (((length(name) >= 1) AND (length(name) <= 120))),
+  constraint death_case_nik_check CHECK ((nik ~ '^[0-9]{16}$'::text)),
+  constraint death_case_notification_delay_minutes_check CHECK ((notification_delay_minutes >= 0)),
+  constraint death_case_place_of_death_check CHECK ((place_of_death = ANY (ARRAY['facility'::text, 'home'::text, 'on_the_way'::text, 'other'::text]))),
+  constraint death_case_region_code_check CHECK ((length(region_code) = 10)),
+  constraint death_case_review_summary_check CHECK ((length(review_summary) <= 4000)),
+  constraint death_case_sex_check CHECK ((sex = ANY (ARRAY[1, 2]))),
+  constraint death_case_source_check CHECK ((source = ANY (ARRAY['entry'::text, 'api'::text, 'demo'::text]))),
+  constraint death_case_status_check CHECK ((status = ANY (ARRAY['notified'::text, 'verified'::text, 'reviewed'::text, 'recommended'::text, 'closed'::text, 'void'::text]))),
+  constraint death_case_stillbirth_timing_check CHECK ((stillbirth_timing = ANY (ARRAY['antepartum'::text, 'intrapartum'::text, 'unknown'::text]))),
+  constraint death_case_verification_note_check CHECK ((length(verification_note) <= 2000)),
+  constraint death_case_void_note_check CHECK ((length(void_note) <= 2000)),
+  constraint death_case_void_reason_check CHECK ((void_reason = ANY (ARRAY['duplicate'::text, 'not_eligible'::text, 'entered_in_error'::text]))),
+  constraint death_case_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES app_user(id),
+  constraint death_case_death_region_code_fkey FOREIGN KEY (death_region_code) REFERENCES region(code),
+  constraint death_case_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES death_case(id),
+  constraint death_case_notified_by_fkey FOREIGN KEY (notified_by) REFERENCES app_user(id),
+  constraint death_case_recommended_by_fkey FOREIGN KEY (recommended_by) REFERENCES app_user(id),
+  constraint death_case_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint death_case_reviewed_by_fkey FOREIGN KEY (reviewed_by) REFERENCES app_user(id),
+  constraint death_case_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES app_user(id),
+  constraint death_case_voided_by_fkey FOREIGN KEY (voided_by) REFERENCES app_user(id),
+  constraint death_case_pkey PRIMARY KEY (id)
+);
+CREATE INDEX death_case_death_region_idx ON death_case USING btree (death_region_code text_pattern_ops, death_date);
+CREATE INDEX death_case_duplicate_idx ON death_case USING btree (region_code, death_date, kind) WHERE (status <> 'void'::text);
+CREATE INDEX death_case_notified_by_idx ON death_case USING btree (notified_by);
+CREATE INDEX death_case_open_idx ON death_case USING btree (status) WHERE (status <> ALL (ARRAY['closed'::text, 'void'::text]));
+CREATE UNIQUE INDEX death_case_pkey ON death_case USING btree (id);
+CREATE INDEX death_case_region_idx ON death_case USING btree (region_code text_pattern_ops, death_date);
+
+table death_recommendation (
+  id uuid not null,
+  case_id uuid not null,
+  region_code text not null,
+  text text not null,
+  responsible text,
+  level text not null,
+  due_date date not null,
+  created_at timestamp with time zone not null default now(),
+  created_by uuid,
+  done_at timestamp with time zone,
+  done_by uuid,
+  done_note text,
+  constraint death_recommendation_done_note_check CHECK ((length(done_note) <= 2000)),
+  constraint death_recommendation_level_check CHECK ((level = ANY (ARRAY['community'::text, 'facility'::text, 'district'::text, 'province'::text]))),
+  constraint death_recommendation_region_code_check CHECK ((length(region_code) = 10)),
+  constraint death_recommendation_responsible_check CHECK ((length(responsible) <= 200)),
+  constraint death_recommendation_text_check CHECK (((length(text) >= 1) AND (length(text) <= 1000))),
+  constraint death_recommendation_case_id_fkey FOREIGN KEY (case_id) REFERENCES death_case(id),
+  constraint death_recommendation_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id),
+  constraint death_recommendation_done_by_fkey FOREIGN KEY (done_by) REFERENCES app_user(id),
+  constraint death_recommendation_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint death_recommendation_pkey PRIMARY KEY (id)
+);
+CREATE INDEX death_recommendation_case_idx ON death_recommendation USING btree (case_id);
+CREATE INDEX death_recommendation_open_idx ON death_recommendation USING btree (region_code text_pattern_ops) WHERE (done_at IS NULL);
+CREATE UNIQUE INDEX death_recommendation_pkey ON death_recommendation USING btree (id);
+>>>>>>> deaths
 
 table import_batch (
   id uuid not null,
@@ -261,6 +403,7 @@ table import_issue (
 );
 CREATE UNIQUE INDEX import_issue_pkey ON import_issue USING btree (import_id, seq);
 
+<<<<<<< HEAD
 table indicator (
   code text not null,
   name_id text not null,
@@ -338,6 +481,26 @@ table indicator_value_history (
 );
 CREATE UNIQUE INDEX indicator_value_history_pkey ON indicator_value_history USING btree (id);
 CREATE INDEX indicator_value_history_value_idx ON indicator_value_history USING btree (value_id, at);
+=======
+table live_birth (
+  region_code text not null,
+  period text not null,
+  count integer not null,
+  source text,
+  origin text not null,
+  entered_by uuid,
+  updated_at timestamp with time zone not null default now(),
+  constraint live_birth_count_check CHECK (((count >= 0) AND (count <= 10000000))),
+  constraint live_birth_origin_check CHECK ((origin = ANY (ARRAY['entry'::text, 'import'::text, 'demo'::text]))),
+  constraint live_birth_period_check CHECK ((period ~ '^[0-9]{4}(-(0[1-9]|1[0-2]))?$'::text)),
+  constraint live_birth_source_check CHECK ((length(source) <= 200)),
+  constraint live_birth_entered_by_fkey FOREIGN KEY (entered_by) REFERENCES app_user(id),
+  constraint live_birth_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint live_birth_pkey PRIMARY KEY (region_code, period)
+);
+CREATE UNIQUE INDEX live_birth_pkey ON live_birth USING btree (region_code, period);
+CREATE INDEX live_birth_region_idx ON live_birth USING btree (region_code text_pattern_ops, period);
+>>>>>>> deaths
 
 table measurement (
   id uuid not null,
@@ -400,6 +563,25 @@ CREATE INDEX measurement_posyandu_idx ON measurement USING btree (posyandu_id, m
 CREATE INDEX measurement_region_month_idx ON measurement USING btree (region_code, measured_on) WHERE (superseded_at IS NULL);
 CREATE INDEX measurement_superseded_child_idx ON measurement USING btree (child_id, measured_on) WHERE (superseded_at IS NOT NULL);
 CREATE UNIQUE INDEX measurement_supersedes_key ON measurement USING btree (supersedes) WHERE (supersedes IS NOT NULL);
+
+table population_figure (
+  region_code text not null,
+  year smallint not null,
+  population integer,
+  crude_birth_rate numeric(5,2),
+  source text not null,
+  entered_by uuid,
+  updated_at timestamp with time zone not null default now(),
+  constraint population_figure_check CHECK (((population IS NOT NULL) OR (crude_birth_rate IS NOT NULL))),
+  constraint population_figure_crude_birth_rate_check CHECK (((crude_birth_rate > (0)::numeric) AND (crude_birth_rate < (80)::numeric))),
+  constraint population_figure_population_check CHECK ((population > 0)),
+  constraint population_figure_source_check CHECK (((length(source) >= 1) AND (length(source) <= 200))),
+  constraint population_figure_year_check CHECK (((year >= 1900) AND (year <= 9999))),
+  constraint population_figure_entered_by_fkey FOREIGN KEY (entered_by) REFERENCES app_user(id),
+  constraint population_figure_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint population_figure_pkey PRIMARY KEY (region_code, year)
+);
+CREATE UNIQUE INDEX population_figure_pkey ON population_figure USING btree (region_code, year);
 
 table posyandu (
   id uuid not null default gen_random_uuid(),

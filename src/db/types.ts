@@ -21,6 +21,10 @@ export interface Database {
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   indicator_value_history: IndicatorValueHistoryTable;
+  death_case: DeathCaseTable;
+  death_recommendation: DeathRecommendationTable;
+  live_birth: LiveBirthTable;
+  population_figure: PopulationFigureTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -280,3 +284,107 @@ export interface IndicatorValueHistoryTable {
   origin: string;
   request_id: string | null;
 }
+/** A maternal, perinatal or child death case (migration 0008); see docs/deaths.md. */
+export interface DeathCaseTable {
+  id: string;
+  kind: 'maternal' | 'stillbirth' | 'neonatal' | 'postneonatal' | 'child';
+  status: Generated<'notified' | 'verified' | 'reviewed' | 'recommended' | 'closed' | 'void'>;
+  region_code: string;
+  death_region_code: string;
+  death_date: string;
+  death_time: string | null;
+  place_of_death: 'facility' | 'home' | 'on_the_way' | 'other';
+  facility_type: 'hospital' | 'puskesmas' | 'clinic' | 'midwife_practice' | 'other' | null;
+  facility_name: string | null;
+  name: string;
+  nik: string | null;
+  birth_date: string | null;
+  mother_name: string | null;
+  mother_nik: string | null;
+  address: string | null;
+  sex: number | null;
+  age_days: number | null;
+  mother_age_years: number | null;
+  gestational_weeks: number | null;
+  birth_weight_g: number | null;
+  maternal_timing: 'pregnancy' | 'delivery' | 'postpartum' | null;
+  delivery_date: string | null;
+  stillbirth_timing: 'antepartum' | 'intrapartum' | 'unknown' | null;
+  cause_group: string | null;
+  maternal_condition: string | null;
+  cause_note: string | null;
+  delay_deciding: boolean | null;
+  delay_reaching: boolean | null;
+  delay_receiving: boolean | null;
+  chronology: string | null;
+  notified_at: Timestamp;
+  notified_by: string | null;
+  notifier_role: string | null;
+  notified_late: boolean;
+  notification_delay_minutes: number;
+  late_reason: string | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  verification_note: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  review_summary: string | null;
+  avoidable: 'yes' | 'no' | 'unknown' | null;
+  recommended_at: Timestamp | null;
+  recommended_by: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing_note: string | null;
+  voided_at: Timestamp | null;
+  voided_by: string | null;
+  void_reason: 'duplicate' | 'not_eligible' | 'entered_in_error' | null;
+  void_note: string | null;
+  duplicate_of: string | null;
+  source: 'entry' | 'api' | 'demo';
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type DeathCaseRow = Selectable<DeathCaseTable>;
+export type NewDeathCase = Insertable<DeathCaseTable>;
+
+/** A recommendation of a case review and whether it was carried out (migration 0008). */
+export interface DeathRecommendationTable {
+  id: string;
+  case_id: string;
+  region_code: string;
+  text: string;
+  responsible: string | null;
+  level: 'community' | 'facility' | 'district' | 'province';
+  due_date: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  done_note: string | null;
+}
+export type DeathRecommendationRow = Selectable<DeathRecommendationTable>;
+
+/** Live births of a region in a month or year (migration 0008). */
+export interface LiveBirthTable {
+  region_code: string;
+  period: string;
+  count: number;
+  source: string | null;
+  origin: 'entry' | 'import' | 'demo';
+  entered_by: string | null;
+  updated_at: Generated<Date>;
+}
+export type LiveBirthRow = Selectable<LiveBirthTable>;
+
+/** Population and crude birth rate of a region in a year (migration 0008). */
+export interface PopulationFigureTable {
+  region_code: string;
+  year: number;
+  population: number | null;
+  crude_birth_rate: Num | null;
+  source: string;
+  entered_by: string | null;
+  updated_at: Generated<Date>;
+}
+export type PopulationFigureRow = Selectable<PopulationFigureTable>;

@@ -22,6 +22,7 @@ import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { deathRoutes } from './routes/deaths.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indicatorStoreRoutes } from './routes/indicator-store.ts';
@@ -117,6 +118,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'imports' },
         { name: 'sync' },
         { name: 'dashboard' },
+        {
+          name: 'deaths',
+          description: 'AKI-AKB: death notifications, review, live births, public figures',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -142,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes({ ...config.imports, postgres: database.kind === 'postgres' }));
   await app.register(dashboardRoutes(config.dashboard));
   await app.register(indicatorStoreRoutes({ uploadsDir: config.imports.uploadsDir }));
+  await app.register(deathRoutes({ deadlines: config.deaths, ...config.imports }));
   await registerWeb(app);
   return app;
 }

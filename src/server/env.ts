@@ -40,6 +40,10 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{2}(\d{2}(\d{2}(\d{4})?)?)?$/, 'a dotless kode wilayah (2, 4, 6 or 10 digits) or 00')
     .optional(),
+  DEATHS_VERIFY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEATHS_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEATHS_RECOMMEND_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEATHS_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(730).default(90),
 });
 
 export interface AppConfig {
@@ -59,6 +63,8 @@ export interface AppConfig {
   imports: { uploadsDir: string; maxBytes: number };
   /** The dashboard's default region for visitors (unset: the province with most data). */
   dashboard: { homeRegion: string | null };
+  /** AKI-AKB review deadlines in days (core/deaths/deadlines.ts); overdue cases are highlighted. */
+  deaths: { verifyDays: number; reviewDays: number; recommendDays: number; followUpDays: number };
 }
 
 export class ConfigError extends Error {
@@ -111,5 +117,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     imports: { uploadsDir: `${e.TUMBUH_DATA_DIR}/uploads`, maxBytes: e.IMPORT_MAX_MB * 2 ** 20 },
     dashboard: { homeRegion: e.TUMBUH_HOME_REGION ?? null },
+    deaths: {
+      verifyDays: e.DEATHS_VERIFY_DAYS,
+      reviewDays: e.DEATHS_REVIEW_DAYS,
+      recommendDays: e.DEATHS_RECOMMEND_DAYS,
+      followUpDays: e.DEATHS_FOLLOW_UP_DAYS,
+    },
   };
 }

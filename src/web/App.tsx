@@ -25,6 +25,11 @@ const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const DeathsPage = lazy(() => import('./pages/DeathsPage.tsx'));
+const DeathNotifyPage = lazy(() => import('./pages/DeathNotifyPage.tsx'));
+const DeathCasesPage = lazy(() => import('./pages/DeathCasesPage.tsx'));
+const DeathCasePage = lazy(() => import('./pages/DeathCasePage.tsx'));
+const LiveBirthsPage = lazy(() => import('./pages/LiveBirthsPage.tsx'));
 
 function page(route: Route): ReactNode {
   switch (route.name) {
@@ -77,6 +82,32 @@ function page(route: Route): ReactNode {
       return (
         <RequireLogin action="records:write">
           <ImportPage />
+        </RequireLogin>
+      );
+    case 'deaths':
+      return <DeathsPage />;
+    case 'deathNotify':
+      return (
+        <RequireLogin>
+          <DeathNotifyPage />
+        </RequireLogin>
+      );
+    case 'deathCases':
+      return (
+        <RequireLogin>
+          <DeathCasesPage />
+        </RequireLogin>
+      );
+    case 'deathCase':
+      return (
+        <RequireLogin>
+          <DeathCasePage key={route.id} id={route.id} />
+        </RequireLogin>
+      );
+    case 'liveBirths':
+      return (
+        <RequireLogin action="aggregates:write">
+          <LiveBirthsPage />
         </RequireLogin>
       );
     case 'notFound':

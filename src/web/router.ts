@@ -19,6 +19,11 @@ export type Route =
   | { name: 'followUp' }
   | { name: 'outbox' }
   | { name: 'imports' }
+  | { name: 'deaths' }
+  | { name: 'deathNotify' }
+  | { name: 'deathCases' }
+  | { name: 'deathCase'; id: string }
+  | { name: 'liveBirths' }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -34,6 +39,10 @@ export const paths = {
   followUp: '/tindak-lanjut',
   outbox: '/kirim',
   imports: '/impor',
+  deaths: '/kematian',
+  deathNotify: '/kematian/lapor',
+  deathCases: '/kematian/kasus',
+  liveBirths: '/kematian/kelahiran',
 } as const;
 
 const fixed: Record<string, Route> = {
@@ -46,6 +55,10 @@ const fixed: Record<string, Route> = {
   [paths.followUp]: { name: 'followUp' },
   [paths.outbox]: { name: 'outbox' },
   [paths.imports]: { name: 'imports' },
+  [paths.deaths]: { name: 'deaths' },
+  [paths.deathNotify]: { name: 'deathNotify' },
+  [paths.deathCases]: { name: 'deathCases' },
+  [paths.liveBirths]: { name: 'liveBirths' },
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,11 +73,15 @@ export function matchRoute(pathname: string): Route {
   if (code && isRegionCode(code)) return { name: 'region', code };
   const child = /^\/anak\/([^/]+)$/.exec(path)?.[1];
   if (child && uuidPattern.test(child)) return { name: 'child', id: child.toLowerCase() };
+  const deathCase = /^\/kematian\/kasus\/([^/]+)$/.exec(path)?.[1];
+  if (deathCase && uuidPattern.test(deathCase))
+    return { name: 'deathCase', id: deathCase.toLowerCase() };
   return { name: 'notFound' };
 }
 
 export const regionPath = (code: string) => `/wilayah/${code}`;
 export const childPath = (id: string) => `/anak/${id}`;
+export const deathCasePath = (id: string) => `/kematian/kasus/${id}`;
 
 const listeners = new Set<() => void>();
 let focusPending = false;

@@ -12,6 +12,7 @@ export const roles = [
   'kader',
   'partner',
   'editor',
+  'hospital', // a hospital's death notifier (AKI-AKB): notifies deaths, reads only its own notifications
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -22,6 +23,7 @@ export const actions = [
   'users:manage', // create/disable users inside the scope
   'content:write', // portal CMS
   'reference:write', // posyandu list, reference data
+  'deaths:notify', // notify a maternal/perinatal death where it happened (hospitals; see core/deaths/access.ts)
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -34,6 +36,7 @@ const allowed: Record<Role, readonly Action[]> = {
   kader: ['records:read', 'records:write'],
   partner: [],
   editor: ['content:write'],
+  hospital: ['deaths:notify'],
 };
 
 export const roleLabels: Record<Role, { id: string; en: string }> = {
@@ -45,6 +48,7 @@ export const roleLabels: Record<Role, { id: string; en: string }> = {
   kader: { id: 'Kader Posyandu', en: 'Posyandu cadre' },
   partner: { id: 'Mitra', en: 'Partner' },
   editor: { id: 'Editor Konten', en: 'Content editor' },
+  hospital: { id: 'Petugas Rumah Sakit', en: 'Hospital officer' },
 };
 
 export function isRole(value: string): value is Role {

@@ -37,6 +37,7 @@ export const roleRegionLength: Record<Role, readonly number[]> = {
   kader: [10],
   partner: [2, 4, 6, 10],
   editor: [2, 4],
+  hospital: [2, 4], // the province (RSUD provinsi) or kabupaten/kota where the hospital is
 };
 
 export function isScopeValidForRole(role: Role, regionCode: string): boolean {

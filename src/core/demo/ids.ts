@@ -17,6 +17,8 @@ export const DEMO_ID_KIND = {
   posyandu: 0xd2,
   child: 0xd3,
   measurement: 0xd4,
+  death_case: 0xd5,
+  death_recommendation: 0xd6,
 } as const;
 
 export type DemoIdKind = keyof typeof DEMO_ID_KIND;
@@ -38,5 +40,5 @@ export function demoId(prefix: string, sequence: number): string {
 
 /** True for ids made by demoId (any kind, any seed). */
 export function isDemoId(id: string): boolean {
-  return /^d[1-4][0-9a-f]{6}-0000-8000-8[0-9a-f]{3}-[0-9a-f]{12}$/.test(id);
+  return /^d[1-6][0-9a-f]{6}-0000-8000-8[0-9a-f]{3}-[0-9a-f]{12}$/.test(id);
 }

@@ -61,7 +61,8 @@ export function parseText(cell: CellValue, maxLength: number): Parsed<string> {
   return ok(s.replace(/\s+/g, ' '));
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names and abbreviations (Indonesian and English, lower case) → 1–12. */
+export const MONTHS: Record<string, number> = {
   jan: 1,
   januari: 1,
   january: 1,

@@ -69,6 +69,7 @@ describe('public API of core/indicators', () => {
         'suppressionPolicyWithMinimum',
         'suppressionReasonFor',
         'weighingCountsByCell',
+        'underFiveMortalityRate',
         'weighingCoverage',
         'weightGainRate',
         'wilsonInterval',

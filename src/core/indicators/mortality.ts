@@ -2,7 +2,8 @@
  * AKI, AKB and AKN from counts (DESIGN.md, Domain words):
  * - AKI (angka kematian ibu, maternal mortality ratio) = maternal deaths ÷ live births × 100,000;
  * - AKB (angka kematian bayi, infant mortality rate) = deaths under 1 year ÷ live births × 1,000;
- * - AKN (angka kematian neonatal) = deaths at 0–28 days ÷ live births × 1,000.
+ * - AKN (angka kematian neonatal) = deaths at 0–28 days ÷ live births × 1,000;
+ * - AKABA (angka kematian balita) = deaths under 5 years ÷ live births × 1,000.
  *
  * At kabupaten level the counts are single or double digits (research/anchors.md §7 item 4), so
  * every rate carries its exact Poisson 95 % interval and an `unstable` flag below 10 deaths;
@@ -14,8 +15,8 @@ import { poissonRateInterval, type ConfidenceInterval } from './confidence-inter
 import { deathFigurePolicy, isUnstableRate, type DeathFigurePolicy } from './suppression.ts';
 
 /** Stable identifiers of the mortality indicators. */
-export const mortalityIndicatorIds = ['aki', 'akb', 'akn'] as const;
-/** AKI, AKB or AKN. */
+export const mortalityIndicatorIds = ['aki', 'akb', 'akn', 'akaba'] as const;
+/** AKI, AKB, AKN or AKABA. */
 export type MortalityIndicator = (typeof mortalityIndicatorIds)[number];
 
 /** Each indicator as data: what is counted and per how many live births. */
@@ -26,7 +27,7 @@ export interface MortalityIndicatorDefinition {
   readonly label: { readonly id: string; readonly en: string };
 }
 
-/** AKI per 100,000 live births; AKB and AKN per 1,000 (Kemenkes / BPS conventions). */
+/** AKI per 100,000 live births; AKB, AKN and AKABA per 1,000 (Kemenkes / BPS conventions). */
 export const mortalityIndicators: Readonly<
   Record<MortalityIndicator, MortalityIndicatorDefinition>
 > = {
@@ -47,6 +48,11 @@ export const mortalityIndicators: Readonly<
     multiplier: 1_000,
     deathsCounted: { id: 'kematian neonatal umur 0–28 hari', en: 'neonatal deaths at 0–28 days' },
     label: { id: 'Angka Kematian Neonatal (AKN)', en: 'Neonatal mortality rate (NMR)' },
+  },
+  akaba: {
+    multiplier: 1_000,
+    deathsCounted: { id: 'kematian balita umur < 5 tahun', en: 'deaths under 5 years of age' },
+    label: { id: 'Angka Kematian Balita (AKABA)', en: 'Under-five mortality rate (U5MR)' },
   },
 };
 
@@ -164,4 +170,15 @@ export function neonatalMortalityRate(
   policy: DeathFigurePolicy = deathFigurePolicy,
 ): MortalityResult {
   return mortalityRate('akn', counts, policy);
+}
+
+/**
+ * AKABA: deaths under 5 years ÷ live births × 1,000 (the registry form of the under-five rate:
+ * deaths of one period over the births of the same period, as Profil Kesehatan computes it).
+ */
+export function underFiveMortalityRate(
+  counts: MortalityCounts,
+  policy: DeathFigurePolicy = deathFigurePolicy,
+): MortalityResult {
+  return mortalityRate('akaba', counts, policy);
 }

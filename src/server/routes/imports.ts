@@ -56,7 +56,7 @@ const errors = {
 };
 
 /** Media types an upload may be sent as: the raw file is the body. */
-const UPLOAD_TYPES = [
+export const UPLOAD_TYPES = [
   'application/octet-stream',
   'text/csv',
   'application/csv',

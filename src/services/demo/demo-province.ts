@@ -19,10 +19,13 @@ import {
   readAppSetting,
   regionsWithin,
   registryIsEmpty,
+  writeAppSetting,
   writeAppSettingInBulk,
 } from '../../db/queries/demo.ts';
 import { DEMO_TARGET_SOURCE, readStuntingTargets } from './targets.ts';
 import { rebuildAllRollups } from '../dashboard/rollups.ts';
+import { hasDeathData } from '../../db/queries/deaths.ts';
+import { loadDemoDeaths, type DemoDeathCounts } from '../deaths/demo-deaths.ts';
 
 /** Default size: `npm start` on an empty PGlite database is ready well within a minute. */
 export const DEFAULT_DEMO_CHILDREN = 20_000;
@@ -77,6 +80,8 @@ export interface DemoDatasetInfo {
   generatedAt: string;
   /** Where the per-kabupaten stunting targets came from. */
   targets: { file: string; indicator: string; year: number };
+  /** The synthetic AKI-AKB rows (services/deaths/demo-deaths.ts). */
+  deaths?: DemoDeathCounts;
 }
 
 export interface DemoRunResult {
@@ -239,6 +244,7 @@ export async function generateDemo(
       if (skipped) await session.verifyForeignKeys(REGISTRY_TABLES);
       // COPY bypasses the write path: the dashboard rollups are rebuilt in the same transaction.
       await rebuildAllRollups(session);
+      const deaths = await loadDemoDeaths(session, plan, new Date());
       const value: DemoDatasetInfo = {
         synthetic: true,
         label: DEMO_LABEL,
@@ -252,6 +258,7 @@ export async function generateDemo(
         today: plan.options.today,
         generatedAt: new Date().toISOString(),
         targets: { ...DEMO_TARGET_SOURCE },
+        deaths,
       };
       await writeAppSettingInBulk(session, DEMO_DATASET_SETTING, value);
       return value;
@@ -277,6 +284,7 @@ export async function seedDemoIfEmpty(
   options: DemoRunOptions = {},
 ): Promise<{ seeded: boolean; info: DemoDatasetInfo | null }> {
   const existing = await demoDatasetInfo(handle.db);
+  if (existing && !(await hasDeathData(handle.db))) await addDemoDeaths(handle, existing);
   if (existing || !(await registryIsEmpty(handle.db))) return { seeded: false, info: existing };
   try {
     const { info } = await generateDemo(handle, options);
@@ -287,6 +295,15 @@ export async function seedDemoIfEmpty(
       return { seeded: false, info: await demoDatasetInfo(handle.db) };
     throw error;
   }
+}
+
+/** A demo loaded before AKI-AKB existed gets its synthetic deaths and live births (same plan). */
+async function addDemoDeaths(handle: DatabaseHandle, info: DemoDatasetInfo): Promise<void> {
+  const plan = await planDemo(handle.db, { ...info, today: info.today });
+  const deaths = await withBulkTransaction(handle, (session) =>
+    loadDemoDeaths(session, plan, new Date()),
+  );
+  await writeAppSetting(handle.db, DEMO_DATASET_SETTING, { ...info, deaths });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { roleAllows } from '../../core/access/roles.ts';
+import { isCaseReaderRole } from '../../core/deaths/access.ts';
 import { roleLabel } from '../i18n/labels.ts';
 import { useLang, useT, type MessageKey } from '../i18n/language.ts';
 import { navigate, paths, useRoute, type RouteName } from '../router.ts';
@@ -33,6 +34,7 @@ export function Header() {
     { route: 'home', to: paths.home, label: 'nav.home' },
     // Aggregate figures are public: the dashboard is for everyone.
     { route: 'dashboard', to: paths.dashboard, label: 'nav.dashboard' },
+    { route: 'deaths', to: paths.deaths, label: 'deaths.nav' },
   ];
   if (user) {
     if (roleAllows(user.role, 'records:write')) {
@@ -43,6 +45,9 @@ export function Header() {
     }
     if (roleAllows(user.role, 'records:write')) {
       items.push({ route: 'imports', to: paths.imports, label: 'imports.nav' });
+    }
+    if (isCaseReaderRole(user.role)) {
+      items.push({ route: 'deathCases', to: paths.deathCases, label: 'deaths.navCases' });
     }
     if (roleAllows(user.role, 'users:manage')) {
       items.push({ route: 'admin', to: paths.admin, label: 'nav.admin' });
