@@ -96,7 +96,6 @@ CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
 CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
 CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
 
-<<<<<<< HEAD
 table dashboard_area (
   region_code text not null,
   code_length smallint not null,
@@ -201,7 +200,7 @@ table dashboard_state (
   constraint dashboard_state_pkey PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX dashboard_state_pkey ON dashboard_state USING btree (id);
-=======
+
 table death_case (
   id uuid not null,
   kind text not null,
@@ -341,7 +340,6 @@ table death_recommendation (
 CREATE INDEX death_recommendation_case_idx ON death_recommendation USING btree (case_id);
 CREATE INDEX death_recommendation_open_idx ON death_recommendation USING btree (region_code text_pattern_ops) WHERE (done_at IS NULL);
 CREATE UNIQUE INDEX death_recommendation_pkey ON death_recommendation USING btree (id);
->>>>>>> deaths
 
 table import_batch (
   id uuid not null,
@@ -403,7 +401,6 @@ table import_issue (
 );
 CREATE UNIQUE INDEX import_issue_pkey ON import_issue USING btree (import_id, seq);
 
-<<<<<<< HEAD
 table indicator (
   code text not null,
   name_id text not null,
@@ -481,7 +478,7 @@ table indicator_value_history (
 );
 CREATE UNIQUE INDEX indicator_value_history_pkey ON indicator_value_history USING btree (id);
 CREATE INDEX indicator_value_history_value_idx ON indicator_value_history USING btree (value_id, at);
-=======
+
 table live_birth (
   region_code text not null,
   period text not null,
@@ -500,7 +497,6 @@ table live_birth (
 );
 CREATE UNIQUE INDEX live_birth_pkey ON live_birth USING btree (region_code, period);
 CREATE INDEX live_birth_region_idx ON live_birth USING btree (region_code text_pattern_ops, period);
->>>>>>> deaths
 
 table measurement (
   id uuid not null,
