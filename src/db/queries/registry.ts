@@ -236,6 +236,44 @@ export async function currentMeasurementsOfChild(
     .execute();
 }
 
+/** Every measurement of a child, superseded ones too: all of them depend on its sex and birth date. */
+export async function allMeasurementsOfChild(db: Q, childId: string): Promise<MeasurementRow[]> {
+  return db
+    .selectFrom('measurement')
+    .selectAll()
+    .where('child_id', '=', childId)
+    .orderBy('measured_on')
+    .execute();
+}
+
+/** Rewrites the derived columns (age, z-scores, flags, categories) of one measurement. */
+export async function updateMeasurementAssessment(
+  db: Q,
+  id: string,
+  derived: Pick<
+    NewMeasurement,
+    | 'age_days'
+    | 'zlen'
+    | 'zwei'
+    | 'zwfl'
+    | 'zbmi'
+    | 'zhc'
+    | 'zac'
+    | 'flen'
+    | 'fwei'
+    | 'fwfl'
+    | 'fbmi'
+    | 'fhc'
+    | 'fac'
+    | 'height_for_age'
+    | 'weight_for_age'
+    | 'weight_for_height'
+    | 'implausible'
+  >,
+): Promise<void> {
+  await db.updateTable('measurement').set(derived).where('id', '=', id).execute();
+}
+
 export async function moveMeasurements(
   db: Q,
   fromChildId: string,

@@ -2,7 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canAccessRegion } from '../../core/access/scope.ts';
 import { findRegion } from '../../db/queries/regions.ts';
 import { DomainError } from '../../core/errors.ts';
-import { childProblems, personNameKey } from '../../core/registry/rules.ts';
+import { childProblems, measurementProblems, personNameKey } from '../../core/registry/rules.ts';
+import { assessMeasurement } from '../../core/registry/assess.ts';
+import { ageDaysBetween } from '../../core/growth/age.ts';
 import {
   findChild,
   findChildByNik,
@@ -12,6 +14,8 @@ import {
   markChildMerged,
   moveMeasurements,
   currentMeasurementsOfChild,
+  allMeasurementsOfChild,
+  updateMeasurementAssessment,
   markSupersededMany,
   searchChildren,
   updateChild as updateChildRow,
@@ -211,6 +215,27 @@ function duplicateError(ctx: ServiceContext, rows: ChildRow[], reason: string): 
 }
 
 /** Corrects a child's data; the previous values stay in the audit trail (changed fields named). */
+/** A corrected birth date must still come before every measurement and keep them under 60 months. */
+function rejectBirthDateAfterMeasurements(
+  birthDate: string,
+  measurements: { measured_on: string }[],
+): void {
+  for (const m of measurements) {
+    const problem = measurementProblems(
+      { measuredOn: m.measured_on, weightKg: 1 },
+      birthDate,
+      m.measured_on,
+    ).find((p) => p.problem === 'before_birth' || p.problem === 'age_over_60_months');
+    if (problem)
+      throw new DomainError('validation_failed', {
+        field: 'birthDate',
+        problem: problem.problem,
+        allowed: `a birth date that keeps the measurement of ${m.measured_on} between birth and 60 months`,
+        summary: `birthDate: the measurement of ${m.measured_on} would be ${problem.problem === 'before_birth' ? 'before birth' : 'over 60 months'}`,
+      });
+  }
+}
+
 export async function updateChild(
   ctx: ServiceContext,
   id: string,
@@ -262,6 +287,10 @@ export async function updateChild(
     ...(input.posyanduId && { posyandu_id: input.posyanduId }),
     ...(input.regionCode && { region_code: input.regionCode }),
   };
+  // Age, z-scores and categories of every measurement follow from sex and birth date.
+  const reassess = next.sex !== child.sex || next.birthDate !== child.birth_date;
+  const measurements = reassess ? await allMeasurementsOfChild(ctx.db, id) : [];
+  rejectBirthDateAfterMeasurements(next.birthDate, measurements);
   const changedFields = Object.keys(changes).filter(
     (k) =>
       (changes as Record<string, unknown>)[k] !== (child as unknown as Record<string, unknown>)[k],
@@ -270,6 +299,38 @@ export async function updateChild(
     const updated = await updateChildRow(trx, id, input.version, changes);
     if (!updated)
       throw new DomainError('child_version_conflict', { field: 'version', version: input.version });
+    for (const m of measurements) {
+      const a = assessMeasurement({
+        sex: next.sex,
+        birthDate: next.birthDate,
+        measuredOn: m.measured_on,
+        weightKg: m.weight_kg,
+        heightCm: m.height_cm,
+        measure: m.measure,
+        headCm: m.head_cm,
+        muacCm: m.muac_cm,
+        oedema: m.oedema,
+      });
+      await updateMeasurementAssessment(trx, m.id, {
+        age_days: ageDaysBetween(next.birthDate, m.measured_on),
+        zlen: a.zlen,
+        zwei: a.zwei,
+        zwfl: a.zwfl,
+        zbmi: a.zbmi,
+        zhc: a.zhc,
+        zac: a.zac,
+        flen: a.flen,
+        fwei: a.fwei,
+        fwfl: a.fwfl,
+        fbmi: a.fbmi,
+        fhc: a.fhc,
+        fac: a.fac,
+        height_for_age: a.heightForAge,
+        weight_for_age: a.weightForAge,
+        weight_for_height: a.weightForHeight,
+        implausible: a.implausible,
+      });
+    }
     if (next.birthDate !== child.birth_date) await refreshWeightGain(trx, id);
     // Sex and N/T (birth date) are counted in the dashboard rollups; the register by desa/posyandu.
     const counted = next.sex !== child.sex || next.birthDate !== child.birth_date;
