@@ -192,6 +192,21 @@ export async function deathDataChangedAt(db: Q, regionCode: string | null): Prom
   return at ? new Date(at) : null;
 }
 
+/**
+ * Changes whenever anything an AKI-AKB figure reads changes (a case, a live birth, a population
+ * figure: inserted, updated or deleted), for caching public answers.
+ */
+export async function deathFiguresStamp(db: Q): Promise<string> {
+  const row = await sql<{ stamp: string }>`
+    select concat_ws('|',
+      (select count(*) from death_case), (select sum(version) from death_case),
+      (select max(updated_at) from death_case),
+      (select count(*) from live_birth), (select max(updated_at) from live_birth),
+      (select count(*) from population_figure), (select max(updated_at) from population_figure)
+    ) as stamp`.execute(db);
+  return row.rows[0]?.stamp ?? '';
+}
+
 /** The province (2 digits) with the most cases and live-birth entries, or null when none. */
 export async function busiestDeathProvince(db: Q): Promise<string | null> {
   const row = await sql<{ province: string }>`

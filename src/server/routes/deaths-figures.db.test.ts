@@ -451,3 +451,36 @@ describe('OpenAPI', () => {
     expect(doc.tags.map((tag: { name: string }) => tag.name)).toContain('deaths');
   });
 });
+
+describe('summary answers are reused only while the data is unchanged', () => {
+  it('shows a new notification and then its verification at once', async () => {
+    const before = (await summary('region=5302&period=2025-03')).json();
+    expect(before.counts.maternal).toBe(0);
+    expect(before.unverified).toBe(0);
+    const id = await verified(
+      {
+        kind: 'maternal',
+        deathDate: '2025-03-10',
+        name: 'Kasus Cache',
+        motherAgeYears: 30,
+        maternalTiming: 'pregnancy',
+        gestationalWeeks: 20,
+        causeGroup: 'mm2',
+      },
+      false,
+    );
+    const notified = (await summary('region=5302&period=2025-03')).json();
+    expect(notified.unverified).toBe(1);
+    expect(notified.counts.maternal).toBe(0);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/deaths/cases/${id}/transitions`,
+      headers: district.headers,
+      payload: { action: 'verify', version: 1 },
+    });
+    expect(response.statusCode).toBe(200);
+    const after = (await summary('region=5302&period=2025-03')).json();
+    expect(after.counts.maternal).toBe(1);
+    expect(after.unverified).toBe(0);
+  });
+});

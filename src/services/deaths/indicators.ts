@@ -42,6 +42,7 @@ import {
   busiestDeathProvince,
   countCasesByStatus,
   deathDataChangedAt,
+  deathFiguresStamp,
   denominatorStamp,
   latestDeathDateBefore,
   latestLiveBirthMonthBefore,
@@ -229,8 +230,39 @@ export interface DeathSummary extends DeathFigures {
   hasData: boolean;
 }
 
-/** The public summary of a region and period (API-SPEC.md). */
+/** Summaries by database, kept until any AKI-AKB data changes (one stamp query per request). */
+const summaries = new WeakMap<
+  object,
+  { stamp: string; answers: Map<string, Promise<DeathSummary>> }
+>();
+const MAX_CACHED_SUMMARIES = 500;
+
+/**
+ * The public summary of a region and period (API-SPEC.md). The portal home asks for it on every
+ * visit; computing it reads several tables, so answers are reused while the data is unchanged.
+ */
 export async function deathSummary(
+  ctx: ServiceContext,
+  params: { region?: string | null; period?: Period | null },
+): Promise<DeathSummary> {
+  const stamp = await deathFiguresStamp(ctx.db);
+  let cache = summaries.get(ctx.db);
+  if (!cache || cache.stamp !== stamp)
+    summaries.set(ctx.db, (cache = { stamp, answers: new Map() }));
+  // The default period and whether a period is complete follow the date in the region.
+  const today = todayIn(ctx, params.region ?? NATIONAL);
+  const key = `${params.region ?? ''}|${params.period ? formatPeriod(params.period) : ''}|${today}`;
+  const hit = cache.answers.get(key);
+  if (hit) return hit;
+  const answer = computeDeathSummary(ctx, params);
+  const answers = cache.answers;
+  answers.set(key, answer);
+  answer.catch(() => answers.delete(key));
+  if (answers.size > MAX_CACHED_SUMMARIES) answers.delete(answers.keys().next().value!);
+  return answer;
+}
+
+async function computeDeathSummary(
   ctx: ServiceContext,
   params: { region?: string | null; period?: Period | null },
 ): Promise<DeathSummary> {
