@@ -30,6 +30,12 @@ const DeathNotifyPage = lazy(() => import('./pages/DeathNotifyPage.tsx'));
 const DeathCasesPage = lazy(() => import('./pages/DeathCasesPage.tsx'));
 const DeathCasePage = lazy(() => import('./pages/DeathCasePage.tsx'));
 const LiveBirthsPage = lazy(() => import('./pages/LiveBirthsPage.tsx'));
+const ProfilePage = lazy(() => import('./portal/ProfilePage.tsx'));
+const NewsPage = lazy(() => import('./portal/NewsPage.tsx'));
+const ItemPage = lazy(() => import('./portal/ItemPage.tsx'));
+const KnowledgePage = lazy(() => import('./portal/KnowledgePage.tsx'));
+const OpenDataPage = lazy(() => import('./portal/OpenDataPage.tsx'));
+const CmsPage = lazy(() => import('./cms/CmsPage.tsx'));
 
 function page(route: Route): ReactNode {
   switch (route.name) {
@@ -108,6 +114,33 @@ function page(route: Route): ReactNode {
       return (
         <RequireLogin action="aggregates:write">
           <LiveBirthsPage />
+        </RequireLogin>
+      );
+    case 'profile':
+      return <ProfilePage />;
+    case 'news':
+      return <NewsPage />;
+    case 'knowledge':
+      return <KnowledgePage />;
+    case 'openData':
+      return <OpenDataPage />;
+    case 'newsItem':
+      return <ItemPage key={route.slug} kind="news" slug={route.slug} />;
+    case 'knowledgeItem':
+      return <ItemPage key={route.slug} kind="knowledge" slug={route.slug} />;
+    case 'practice':
+      return <ItemPage key={route.slug} kind="practice" slug={route.slug} />;
+    case 'event':
+      return <ItemPage key={route.slug} kind="event" slug={route.slug} />;
+    case 'pageItem':
+      return <ItemPage key={route.slug} kind="page" slug={route.slug} />;
+    case 'cms':
+    case 'cmsNew':
+    case 'cmsEdit':
+    case 'cmsSettings':
+      return (
+        <RequireLogin action="content:write">
+          <CmsPage route={route} />
         </RequireLogin>
       );
     case 'notFound':

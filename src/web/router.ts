@@ -5,6 +5,7 @@
  * with index.html (SPA fallback) so that a reload of /dasbor works.
  */
 import { useSyncExternalStore } from 'react';
+import { contentKinds, slugPattern, type ContentKind } from '../contract/portal.ts';
 import { isRegionCode } from '../core/regions/region-code.ts';
 
 export type Route =
@@ -24,6 +25,19 @@ export type Route =
   | { name: 'deathCases' }
   | { name: 'deathCase'; id: string }
   | { name: 'liveBirths' }
+  | { name: 'profile' }
+  | { name: 'news' }
+  | { name: 'newsItem'; slug: string }
+  | { name: 'knowledge' }
+  | { name: 'knowledgeItem'; slug: string }
+  | { name: 'practice'; slug: string }
+  | { name: 'event'; slug: string }
+  | { name: 'pageItem'; slug: string }
+  | { name: 'openData' }
+  | { name: 'cms' }
+  | { name: 'cmsNew'; kind: ContentKind }
+  | { name: 'cmsEdit'; id: string }
+  | { name: 'cmsSettings' }
   | { name: 'notFound' };
 
 export type RouteName = Route['name'];
@@ -43,6 +57,12 @@ export const paths = {
   deathNotify: '/kematian/lapor',
   deathCases: '/kematian/kasus',
   liveBirths: '/kematian/kelahiran',
+  profile: '/profil',
+  news: '/berita',
+  knowledge: '/pusat-pembelajaran',
+  openData: '/data-terbuka',
+  cms: '/cms',
+  cmsSettings: '/cms/pengaturan',
 } as const;
 
 const fixed: Record<string, Route> = {
@@ -59,7 +79,22 @@ const fixed: Record<string, Route> = {
   [paths.deathNotify]: { name: 'deathNotify' },
   [paths.deathCases]: { name: 'deathCases' },
   [paths.liveBirths]: { name: 'liveBirths' },
+  [paths.profile]: { name: 'profile' },
+  [paths.news]: { name: 'news' },
+  [paths.knowledge]: { name: 'knowledge' },
+  [paths.openData]: { name: 'openData' },
+  [paths.cms]: { name: 'cms' },
+  [paths.cmsSettings]: { name: 'cmsSettings' },
 };
+
+/** Portal items by path prefix: `/berita/<slug>` is a news article, and so on. */
+const itemPrefixes = {
+  berita: 'newsItem',
+  pengetahuan: 'knowledgeItem',
+  'praktik-baik': 'practice',
+  agenda: 'event',
+  halaman: 'pageItem',
+} as const;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,8 +111,37 @@ export function matchRoute(pathname: string): Route {
   const deathCase = /^\/kematian\/kasus\/([^/]+)$/.exec(path)?.[1];
   if (deathCase && uuidPattern.test(deathCase))
     return { name: 'deathCase', id: deathCase.toLowerCase() };
+  const item = /^\/([a-z-]+)\/([^/]+)$/.exec(path);
+  if (item) {
+    const name = itemPrefixes[item[1] as keyof typeof itemPrefixes] as
+      (typeof itemPrefixes)[keyof typeof itemPrefixes] | undefined;
+    if (name && slugPattern.test(item[2]!)) return { name, slug: item[2]! };
+  }
+  const cmsNew = /^\/cms\/baru\/([a-z]+)$/.exec(path)?.[1];
+  if (cmsNew && (contentKinds as readonly string[]).includes(cmsNew))
+    return { name: 'cmsNew', kind: cmsNew as ContentKind };
+  const cmsEdit = /^\/cms\/([^/]+)$/.exec(path)?.[1];
+  if (cmsEdit && uuidPattern.test(cmsEdit)) return { name: 'cmsEdit', id: cmsEdit.toLowerCase() };
   return { name: 'notFound' };
 }
+
+/** The portal path of a published item. */
+export function itemPath(kind: ContentKind, slug: string): string {
+  switch (kind) {
+    case 'news':
+      return `/berita/${slug}`;
+    case 'knowledge':
+      return `/pengetahuan/${slug}`;
+    case 'practice':
+      return `/praktik-baik/${slug}`;
+    case 'event':
+      return `/agenda/${slug}`;
+    case 'page':
+      return slug === 'profil-pokja' ? paths.profile : `/halaman/${slug}`;
+  }
+}
+export const cmsItemPath = (id: string) => `/cms/${id}`;
+export const cmsNewPath = (kind: ContentKind) => `/cms/baru/${kind}`;
 
 export const regionPath = (code: string) => `/wilayah/${code}`;
 export const childPath = (id: string) => `/anak/${id}`;

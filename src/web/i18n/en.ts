@@ -3,6 +3,7 @@ import { deathsEn } from './deaths.ts';
 import type { Messages } from './id.ts';
 import { importsEn } from './imports.ts';
 import { offlineEn } from './offline.ts';
+import { cmsEn } from './cms.ts';
 import { portalEn } from './portal.ts';
 
 /** English dictionary. Typed as `Messages`, so a key missing here (or an extra one) fails to compile. */
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...importsEn,
   ...offlineEn,
   ...portalEn,
+  ...cmsEn,
 
   'app.name': 'Tumbuh',
   'app.subtitle': 'Stunting & AKI-AKB data',

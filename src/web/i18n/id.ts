@@ -7,6 +7,7 @@ import { dashboardId } from './dashboard.ts';
 import { deathsId } from './deaths.ts';
 import { importsId } from './imports.ts';
 import { offlineId } from './offline.ts';
+import { cmsId } from './cms.ts';
 import { portalId } from './portal.ts';
 
 export const id = {
@@ -16,6 +17,7 @@ export const id = {
   ...importsId,
   ...offlineId,
   ...portalId,
+  ...cmsId,
 
   'app.name': 'Tumbuh',
   'app.subtitle': 'Data Stunting & AKI-AKB',
