@@ -1,4 +1,5 @@
 import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react';
+import { AccessibilityToolbar } from './accessibility/AccessibilityToolbar.tsx';
 import { DemoBanner } from './components/DemoBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Footer } from './components/Footer.tsx';
@@ -186,6 +187,7 @@ export function App() {
       </main>
       <ToastRegion />
       <Footer />
+      <AccessibilityToolbar />
     </>
   );
 }

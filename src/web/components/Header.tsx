@@ -6,6 +6,7 @@ import { useLang, useT, type MessageKey } from '../i18n/language.ts';
 import { navigate, paths, useRoute, type RouteName } from '../router.ts';
 import { logout, useSession } from '../session.ts';
 import { SyncIndicator } from '../offline/SyncIndicator.tsx';
+import { usePortalSettings } from '../portal/settings.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Link } from './Link.tsx';
 import { NoWrapHyphens } from './NoWrapHyphens.tsx';
@@ -24,6 +25,7 @@ export function Header() {
   const t = useT();
   const lang = useLang();
   const session = useSession();
+  const settings = usePortalSettings();
   const { route, pathname, href } = useRoute();
   // Open for the page it was opened on: navigating elsewhere closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -35,6 +37,10 @@ export function Header() {
     // Aggregate figures are public: the dashboard is for everyone.
     { route: 'dashboard', to: paths.dashboard, label: 'nav.dashboard' },
     { route: 'deaths', to: paths.deaths, label: 'deaths.nav' },
+    { route: 'news', to: paths.news, label: 'portal.nav.news' },
+    { route: 'knowledge', to: paths.knowledge, label: 'portal.nav.knowledge' },
+    { route: 'profile', to: paths.profile, label: 'portal.nav.profile' },
+    { route: 'openData', to: paths.openData, label: 'portal.nav.openData' },
   ];
   if (user) {
     if (roleAllows(user.role, 'records:write')) {
@@ -48,6 +54,9 @@ export function Header() {
     }
     if (isCaseReaderRole(user.role)) {
       items.push({ route: 'deathCases', to: paths.deathCases, label: 'deaths.navCases' });
+    }
+    if (roleAllows(user.role, 'content:write')) {
+      items.push({ route: 'cms', to: paths.cms, label: 'portal.nav.cms' });
     }
     if (roleAllows(user.role, 'users:manage')) {
       items.push({ route: 'admin', to: paths.admin, label: 'nav.admin' });
@@ -70,9 +79,12 @@ export function Header() {
     <header className="site-header">
       <div className="container header-inner">
         <Link to={paths.home} className="brand">
+          {settings?.logo && (
+            <img className="brand-logo" src={settings.logo.url} alt="" width={40} height={40} />
+          )}
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-subtitle">
-            <NoWrapHyphens text={t('app.subtitle')} />
+            <NoWrapHyphens text={settings?.siteName[lang] ?? t('app.subtitle')} />
           </span>
         </Link>
 

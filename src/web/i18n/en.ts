@@ -3,6 +3,7 @@ import { deathsEn } from './deaths.ts';
 import type { Messages } from './id.ts';
 import { importsEn } from './imports.ts';
 import { offlineEn } from './offline.ts';
+import { a11yEn } from './accessibility.ts';
 import { cmsEn } from './cms.ts';
 import { portalEn } from './portal.ts';
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...offlineEn,
   ...portalEn,
   ...cmsEn,
+  ...a11yEn,
 
   'app.name': 'Tumbuh',
   'app.subtitle': 'Stunting & AKI-AKB data',

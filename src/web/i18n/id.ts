@@ -7,6 +7,7 @@ import { dashboardId } from './dashboard.ts';
 import { deathsId } from './deaths.ts';
 import { importsId } from './imports.ts';
 import { offlineId } from './offline.ts';
+import { a11yId } from './accessibility.ts';
 import { cmsId } from './cms.ts';
 import { portalId } from './portal.ts';
 
@@ -18,6 +19,7 @@ export const id = {
   ...offlineId,
   ...portalId,
   ...cmsId,
+  ...a11yId,
 
   'app.name': 'Tumbuh',
   'app.subtitle': 'Data Stunting & AKI-AKB',

@@ -1,3 +1,8 @@
+import { useT } from '../i18n/language.ts';
+import ItemPage from './ItemPage.tsx';
+
+/** Profil Pokja: the page with slug `profil-pokja`, edited in the CMS. */
 export default function ProfilePage() {
-  return null;
+  const t = useT();
+  return <ItemPage kind="page" slug="profil-pokja" heading={t('portal.profileTitle')} />;
 }
