@@ -27,11 +27,11 @@ describe('accessibility preferences', () => {
     let p = defaultPreferences;
     expect(textScaleOf(p)).toBe(1);
     p = zoomIn(p);
-    expect(textScaleOf(p)).toBe(1.125);
+    expect(textScaleOf(p)).toBe(1.1);
     for (let i = 0; i < 10; i++) p = zoomIn(p);
     expect(textScaleOf(p)).toBe(1.75);
     for (let i = 0; i < 10; i++) p = zoomOut(p);
-    expect(textScaleOf(p)).toBe(0.875);
+    expect(textScaleOf(p)).toBe(0.9);
   });
 
   it('sets no attribute at the defaults and one per active choice', () => {

@@ -11,7 +11,7 @@ export interface A11yPreferences {
   readableFont: boolean;
 }
 
-export const textScales = [0.875, 1, 1.125, 1.25, 1.5, 1.75] as const;
+export const textScales = [0.9, 1, 1.1, 1.25, 1.5, 1.75] as const;
 export const defaultPreferences: A11yPreferences = {
   textStep: 1,
   grayscale: false,
