@@ -26,6 +26,8 @@ export default defineConfig({
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,
+    // Which chunks a page needs first (bench/portal.bench.ts reads it to weigh the home page).
+    manifest: true,
     rolldownOptions: {
       output: {
         // React in its own long-cached chunk: an app release does not make phones fetch it again.
