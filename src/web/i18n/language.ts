@@ -1,6 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Lang } from '../../core/errors.ts';
-import { en } from './en.ts';
 import { id, type MessageKey, type Messages } from './id.ts';
 
 export type { Lang, MessageKey };
@@ -8,7 +7,9 @@ export type { Lang, MessageKey };
 /** Parameters filled into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 
-const dictionaries: Record<Lang, Messages> = { id, en };
+// Indonesian ships with the app; English is its own chunk, fetched when it is first needed, so
+// the phone of an Indonesian reader never downloads it (the portal's initial-JS budget).
+const dictionaries: Partial<Record<Lang, Messages>> = { id };
 const storageKey = 'tumbuh.lang';
 const listeners = new Set<() => void>();
 
@@ -24,6 +25,28 @@ function storedLang(): Lang {
 }
 
 let current: Lang = typeof window === 'undefined' ? 'id' : storedLang();
+let loading: Promise<void> | null = null;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Fetches the English words once; until they arrive, Indonesian is shown. */
+export function loadDictionary(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return Promise.resolve();
+  if (loading) return loading;
+  loading = import('./en.ts').then(
+    (module) => {
+      dictionaries.en = module.en;
+      notify();
+    },
+    () => {
+      loading = null;
+    },
+  );
+  return loading;
+}
+if (current !== 'id') void loadDictionary(current);
 
 /** The language in use now; the API client sends it as Accept-Language. */
 export function getLang(): Lang {
@@ -40,7 +63,8 @@ export function setLang(lang: Lang): void {
     // Not remembered, but the switch still applies to this visit.
   }
   applyDocumentLang();
-  for (const listener of listeners) listener();
+  void loadDictionary(lang);
+  notify();
 }
 
 /** Writes the current language to `<html lang>` so screen readers pronounce the page correctly. */
@@ -55,7 +79,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Looks up a message and fills its `{placeholders}`; an unknown placeholder stays visible. */
 export function translate(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
-  const template = dictionaries[lang][key];
+  const template = (dictionaries[lang] ?? id)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -68,11 +92,16 @@ export function useLang(): Lang {
   return useSyncExternalStore(subscribe, getLang, () => 'id');
 }
 
+/** Changes whenever a dictionary arrives, so that `useT` consumers render the new words. */
+const dictionaryVersion = () => Object.keys(dictionaries).length;
+
 /** Translation function bound to the current language: `t('nav.home')`, `t('x', { name })`. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** `const t = useT();` — the component re-renders in the new language when the user switches. */
 export function useT(): Translate {
   const lang = useLang();
-  return useCallback((key, params) => translate(key, params, lang), [lang]);
+  const version = useSyncExternalStore(subscribe, dictionaryVersion, () => 1);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version: a new dictionary, new words
+  return useCallback((key, params) => translate(key, params, lang), [lang, version]);
 }

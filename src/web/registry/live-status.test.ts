@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionary } from '../i18n/language.ts';
 import { liveStatus } from './live-status.ts';
 import { categoryLabel, categoryTone, statusSummaryText } from './status.ts';
 
@@ -12,6 +13,9 @@ const values = {
   muacCm: null,
   oedema: false,
 };
+
+// English is fetched when first needed (i18n/language.ts).
+beforeAll(() => loadDictionary('en'));
 
 describe('the status while typing', () => {
   it('gives the core categories, and B for a first weighing', () => {
