@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -95,6 +96,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // gzip for the app's scripts, styles and JSON (boundaries GeoJSON shrinks about tenfold): a
+  // phone on a slow network waits for bytes. Level 6 keeps the CPU cost small; no Brotli, whose
+  // default quality is slow to compute per request.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    zlibOptions: { level: 6 },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

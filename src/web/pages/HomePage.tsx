@@ -46,10 +46,8 @@ export default function HomePage() {
       {region ? (
         <>
           <HeadlineFigures region={region} />
-          <div className="portal-columns">
-            <StuntingMap region={region} />
-            <HomeTrend region={region} />
-          </div>
+          <StuntingMap region={region} />
+          <HomeTrend region={region} />
         </>
       ) : (
         <p className="hint" aria-busy="true">
