@@ -82,7 +82,7 @@ function columnsOf(fields: ItemFields) {
 }
 
 /** The item's content as a revision snapshot (and as restored from one). */
-function snapshotOf(row: ContentItemRow) {
+export function snapshotOf(row: ContentItemRow) {
   return {
     kind: row.kind,
     slug: row.slug,
