@@ -195,6 +195,27 @@ export const messages = {
     en: 'Live births {field} ({count}) are fewer than the recorded infant deaths ({deaths}) for region {code} in {period}: check the figure',
     status: 422,
   },
+  // Portal and CMS (docs/portal.md).
+  slug_taken: {
+    id: 'Alamat (slug) {slug} sudah dipakai konten lain dengan jenis yang sama; pilih yang lain',
+    en: 'The address (slug) {slug} is already used by another item of the same kind; choose another',
+    status: 409,
+  },
+  version_conflict: {
+    id: 'Konten ini baru saja diubah oleh orang lain (versi {current}); muat ulang lalu ulangi perubahan Anda',
+    en: 'Someone else changed this item just now (version {current}); reload and make your change again',
+    status: 409,
+  },
+  file_too_large: {
+    id: 'Berkas terlalu besar ({allowed})',
+    en: 'File too large ({allowed})',
+    status: 413,
+  },
+  unsupported_file_type: {
+    id: 'Jenis berkas tidak didukung atau isinya tidak sesuai jenisnya; yang diterima: {allowed}',
+    en: 'Unsupported file type, or its content does not match its type; accepted: {allowed}',
+    status: 415,
+  },
   internal: {
     id: 'Terjadi kesalahan di server (kode permintaan {requestId})',
     en: 'Server error (request id {requestId})',

@@ -25,6 +25,9 @@ export interface Database {
   death_recommendation: DeathRecommendationTable;
   live_birth: LiveBirthTable;
   population_figure: PopulationFigureTable;
+  content_file: ContentFileTable;
+  content_item: ContentItemTable;
+  content_revision: ContentRevisionTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -388,3 +391,58 @@ export interface PopulationFigureTable {
   updated_at: Generated<Date>;
 }
 export type PopulationFigureRow = Selectable<PopulationFigureTable>;
+
+// ── portal (0010): content of the public portal and its CMS (docs/portal.md) ──
+
+/** An uploaded image or PDF; `bytes` comes back as a Buffer (pg) or Uint8Array (PGlite). */
+export interface ContentFileTable {
+  id: string;
+  name: string;
+  mime: 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
+  size: number;
+  sha256: string;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+export type ContentFileRow = Selectable<ContentFileTable>;
+
+/** A news article, page, knowledge product, good practice or event (draft or published). */
+export interface ContentItemTable {
+  id: string;
+  kind: 'news' | 'page' | 'knowledge' | 'practice' | 'event';
+  slug: string;
+  status: Generated<'draft' | 'published'>;
+  title: string;
+  summary: Generated<string>;
+  body_html: Generated<string>;
+  tags: Generated<string[]>;
+  author: Generated<string>;
+  cover_file_id: string | null;
+  document_file_id: string | null;
+  document_type: string | null;
+  region_code: string | null;
+  intervention_type: string | null;
+  event_start: string | null;
+  event_end: string | null;
+  location: Generated<string>;
+  published_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  created_by: string | null;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+export type ContentItemRow = Selectable<ContentItemTable>;
+export type NewContentItem = Insertable<ContentItemTable>;
+
+/** One saved state of an item; `snapshot` is jsonb (in as JSON text). */
+export interface ContentRevisionTable {
+  item_id: string;
+  version: number;
+  action: 'create' | 'update' | 'publish' | 'unpublish' | 'restore';
+  snapshot: ColumnType<unknown, string, never>;
+  actor_id: string | null;
+  at: Generated<Date>;
+}
+export type ContentRevisionRow = Selectable<ContentRevisionTable>;

@@ -26,6 +26,7 @@ import { deathRoutes } from './routes/deaths.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indicatorStoreRoutes } from './routes/indicator-store.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'deaths',
           description: 'AKI-AKB: death notifications, review, live births, public figures',
         },
+        { name: 'portal', description: 'Public portal content and its CMS (docs/portal.md)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -148,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(config.dashboard));
   await app.register(indicatorStoreRoutes({ uploadsDir: config.imports.uploadsDir }));
   await app.register(deathRoutes({ deadlines: config.deaths, ...config.imports }));
+  await app.register(portalRoutes);
   await registerWeb(app);
   return app;
 }
