@@ -297,10 +297,8 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
 
   return (
     <>
-      <p className="heading-kicker">
-        <Link to={paths.cms} className="back-link">
-          ← {t('cms.backToList')}
-        </Link>
+      <p className="back-link">
+        <Link to={paths.cms}>← {t('cms.backToList')}</Link>
       </p>
       <PageHeading title={heading}>
         {heading}{' '}
