@@ -110,12 +110,14 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
     setValues((v) => ({ ...v, [key]: value }));
 
   const problems = saveProblems(kind, values);
+  const stillMissing = publishProblems(kind, values);
   const serverField = isApiError(error) ? (error.details.field as string | undefined) : undefined;
   const serverFieldName = serverField ? (serverFields[serverField] ?? serverField) : undefined;
   const messageOf = (field: string): string | undefined => {
     const p = problems.get(field as never);
     if (p && (submitted || field !== 'title')) return t(problemKeys[p]);
-    if (publishMissing.includes(field)) return t('cms.problemPublish');
+    if (publishMissing.includes(field) && stillMissing.includes(field as never))
+      return t('cms.problemPublish');
     if (serverFieldName === field && isApiError(error)) return error.message;
     return undefined;
   };
@@ -331,25 +333,6 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
         )}
       </p>
 
-      {conflict && (
-        <div role="alert" className="notice notice-warning cms-conflict">
-          <p>
-            <strong>{t('cms.conflictTitle')}</strong>
-          </p>
-          <p>{t('cms.conflictText')}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-small"
-              disabled={busy !== null}
-              onClick={() => void reloadLatest()}
-            >
-              {t('cms.conflictReload')}
-            </button>
-          </div>
-        </div>
-      )}
-
       <div className="cms-editor-layout">
         <form
           className="cms-form"
@@ -402,30 +385,28 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
             />,
             t('cms.summaryHint'),
           )}
-          <div className="field-pair">
-            {field(
-              'tags',
-              t('cms.fieldTags'),
-              <input
-                type="text"
-                value={values.tags}
-                onChange={(e) => set('tags', e.target.value)}
-                {...described('tags', true)}
-              />,
-              t('cms.tagsHint'),
-            )}
-            {field(
-              'author',
-              t('cms.fieldAuthor'),
-              <input
-                type="text"
-                maxLength={120}
-                value={values.author}
-                onChange={(e) => set('author', e.target.value)}
-                {...described('author')}
-              />,
-            )}
-          </div>
+          {field(
+            'tags',
+            t('cms.fieldTags'),
+            <input
+              type="text"
+              value={values.tags}
+              onChange={(e) => set('tags', e.target.value)}
+              {...described('tags', true)}
+            />,
+            t('cms.tagsHint'),
+          )}
+          {field(
+            'author',
+            t('cms.fieldAuthor'),
+            <input
+              type="text"
+              maxLength={120}
+              value={values.author}
+              onChange={(e) => set('author', e.target.value)}
+              {...described('author')}
+            />,
+          )}
 
           {kind === 'knowledge' && (
             <fieldset className="cms-group">
@@ -559,6 +540,24 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
               {dirty ? t('cms.unsaved') : saved ? t('cms.allSaved') : t('cms.notSavedYet')}
             </p>
             <ErrorMessage error={generalError} />
+            {conflict && (
+              <div role="alert" className="notice notice-warning cms-conflict">
+                <p>
+                  <strong>{t('cms.conflictTitle')}</strong>
+                </p>
+                <p>{t('cms.conflictText')}</p>
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={busy !== null}
+                    onClick={() => void reloadLatest()}
+                  >
+                    {t('cms.conflictReload')}
+                  </button>
+                </div>
+              </div>
+            )}
             <div className="cms-actions">
               <button
                 type="button"

@@ -108,6 +108,22 @@ export function RichTextEditor({ id, label, value, onChange, describedBy }: Rich
     onChange(html);
   }
 
+  /** Typing into an empty area would leave bare text: start it with a paragraph. */
+  function startParagraph() {
+    exec('defaultParagraphSeparator', 'p');
+    const el = area.current;
+    if (!el || el.innerHTML.trim() !== '') return;
+    el.innerHTML = '<p><br></p>';
+    const selection = document.getSelection();
+    if (selection && el.firstChild) {
+      selection.removeAllRanges();
+      const range = document.createRange();
+      range.setStart(el.firstChild, 0);
+      range.collapse(true);
+      selection.addRange(range);
+    }
+  }
+
   function remember() {
     const el = area.current;
     const selection = document.getSelection();
@@ -420,7 +436,7 @@ export function RichTextEditor({ id, label, value, onChange, describedBy }: Rich
             tabIndex={0}
             onInput={emit}
             onBlur={emit}
-            onFocus={() => exec('defaultParagraphSeparator', 'p')}
+            onFocus={startParagraph}
           />
         )}
       </div>
