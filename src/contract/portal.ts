@@ -198,6 +198,12 @@ export const publicSettingsSchema = portalSettingsSchema.extend({
   homeRegionName: z.string(),
 });
 export type PublicSettings = z.infer<typeof publicSettingsSchema>;
+/**
+ * The same shapes for responses (added by the backend): regionCodeSchema normalises input with a
+ * transform, which zod cannot encode, so answers carry homeRegion as the plain stored string.
+ */
+export const portalSettingsResponseSchema = portalSettingsSchema.extend({ homeRegion: z.string() });
+export const publicSettingsResponseSchema = publicSettingsSchema.extend({ homeRegion: z.string() });
 
 /** The open-data catalogue: every public dataset with its download links. */
 export const datasetSchema = z.object({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -16,7 +17,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../services/database.ts';
+import { injectMeta } from '../core/portal/web.ts';
 import { systemClock } from '../services/context.ts';
+import { isPortalPath, pageMeta } from '../services/portal/feeds.ts';
 import type { AppConfig } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -26,7 +29,7 @@ import { deathRoutes } from './routes/deaths.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { indicatorStoreRoutes } from './routes/indicator-store.ts';
-import { portalRoutes } from './routes/portal.ts';
+import { originOf, portalRoutes } from './routes/portal.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -43,6 +46,8 @@ export interface AppDeps {
   /** Injected clock: tests move time to expire sessions and locks. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The built web app (default dist/web); tests point it at a folder with an index.html. */
+  webDir?: string;
 }
 
 /** Logs keep method, path and status; never query strings, cookies or bodies (personal data). */
@@ -151,16 +156,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(indicatorStoreRoutes({ uploadsDir: config.imports.uploadsDir }));
   await app.register(deathRoutes({ deadlines: config.deaths, ...config.imports }));
   await app.register(portalRoutes);
-  await registerWeb(app);
+  await registerWeb(app, deps.webDir ?? webDistDir);
   return app;
 }
 
 /** The built React app (dist/web), with index.html for every non-API path the client routes. */
-async function registerWeb(app: FastifyInstance): Promise<void> {
-  const hasBuild = existsSync(`${webDistDir}index.html`);
+async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const indexFile = join(webDir, 'index.html');
+  const hasBuild = existsSync(indexFile);
   if (hasBuild)
     await app.register(fastifyStatic, {
-      root: webDistDir,
+      root: webDir,
       wildcard: false,
       index: false,
       // Built assets have content hashes in their names: cache them for a year.
@@ -186,6 +192,16 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
           'Tumbuh API is running. The web app is not built: run `npm run build` (npm start does it).',
         );
     if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+    if (isPortalPath(path)) {
+      // Portal pages get their own title and share tags; a missing item answers 404.
+      const { found, meta } = await pageMeta(request.ctx, path, originOf(request));
+      const html = injectMeta(await readFile(indexFile, 'utf8'), meta);
+      return reply
+        .status(found ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(html);
+    }
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

@@ -2,7 +2,7 @@
  * Pure helpers of the portal (docs/portal.md): slugs from titles, colour contrast, file types
  * from their first bytes, and safe file names.
  */
-import type { UploadMime } from '../../contract/portal.ts';
+import type { UploadMime } from './model.ts';
 
 /** A URL slug from a title: ASCII lowercase letters and digits, single hyphens, ≤ 120 chars. */
 export function slugify(title: string, max = 120): string {

@@ -9,7 +9,8 @@ let district: Session;
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(1)>';
 const inert = (text: string) => {
   expect(text).not.toMatch(/<script/i);
-  expect(text).not.toMatch(/<[^>]*\son\w+=/i);
+  // an on…= attribute of a real tag (quoted attribute values are data, not markup)
+  expect(text.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^<>]*\son\w+=/i);
   expect(text).not.toMatch(/javascript:/i);
 };
 

@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, okSchema } from '../../contract/common.ts';
 import {
   createItemBodySchema,
+  datasetListSchema,
   editorItemSchema,
   editorListQuerySchema,
   editorListSchema,
@@ -13,9 +15,10 @@ import {
   itemListQuerySchema,
   itemListSchema,
   itemParams,
+  portalSettingsResponseSchema,
   portalSettingsSchema,
   publicItemSchema,
-  publicSettingsSchema,
+  publicSettingsResponseSchema,
   restoreParams,
   revisionListSchema,
   updateItemBodySchema,
@@ -23,6 +26,9 @@ import {
   versionBodySchema,
 } from '../../contract/portal.ts';
 import { localDateAt, utcOffsetOfRegion } from '../../core/deaths/time-zone.ts';
+import { renderRobots } from '../../core/portal/web.ts';
+import { datasets } from '../../services/portal/datasets.ts';
+import { rssFeed, sitemap } from '../../services/portal/feeds.ts';
 import {
   fileToServe,
   limitOf,
@@ -56,6 +62,9 @@ const tags = ['portal'];
 const publicErrors = errorResponses(400, 404);
 const errors = errorResponses(400, 401, 403, 404, 409);
 const itemResponse = z.object({ item: editorItemSchema });
+
+/** The scheme and host the request came to (behind a trusted proxy: the forwarded ones). */
+export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Reads a raw upload, refusing it (413) as soon as it passes `limit` bytes. */
 async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
@@ -95,7 +104,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The portal's name, home region, colours, logo and contact (public)",
-        response: { 200: publicSettingsSchema },
+        response: { 200: publicSettingsResponseSchema },
       },
     },
     async (request) => publicSettings(request.ctx.db),
@@ -155,6 +164,48 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-length', file.bytes.length)
         .send(file.bytes);
     },
+  );
+
+  app.get(
+    '/api/portal/datasets',
+    {
+      schema: {
+        tags,
+        summary: 'The open-data catalogue: every public dataset with its download links',
+        response: { 200: datasetListSchema },
+      },
+    },
+    async (request) => datasets(request.ctx),
+  );
+
+  app.get(
+    '/rss.xml',
+    { schema: { tags, summary: 'RSS 2.0 of the 20 latest news' } },
+    async (request, reply) =>
+      reply
+        .type('application/rss+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=600')
+        .send(await rssFeed(request.ctx, originOf(request))),
+  );
+
+  app.get(
+    '/sitemap.xml',
+    { schema: { tags, summary: 'Sitemap of the portal pages and published items' } },
+    async (request, reply) =>
+      reply
+        .type('application/xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=600')
+        .send(await sitemap(request.ctx, originOf(request))),
+  );
+
+  app.get(
+    '/robots.txt',
+    { schema: { tags, summary: 'Crawlers: everything but /api/ and /cms' } },
+    async (request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(renderRobots(originOf(request))),
   );
 
   // ── CMS (content:write) ──
@@ -309,7 +360,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: 'The portal settings as stored (defaults until saved)',
-          response: { 200: portalSettingsSchema, ...errors },
+          response: { 200: portalSettingsResponseSchema, ...errors },
         },
       },
       async (request) => editorSettings(request.ctx),
@@ -322,7 +373,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: 'Save the settings (a primary colour below 4.5:1 on white is refused)',
           body: portalSettingsSchema,
-          response: { 200: publicSettingsSchema, ...errors },
+          response: { 200: publicSettingsResponseSchema, ...errors },
         },
       },
       async (request) => saveSettings(request.ctx, request.body),

@@ -4,7 +4,7 @@
  * public only while a published item or the settings use it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { uploadLimits, type FileRef } from '../../contract/portal.ts';
+import { uploadLimits, type FileRef } from '../../core/portal/model.ts';
 import { roleAllows } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
 import { cleanFileName, isUploadMime, sniffMime } from '../../core/portal/text.ts';

@@ -5,15 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { z } from 'zod';
 import type {
   ContentKind,
-  createItemBodySchema,
   EditorItem,
+  ItemFields,
   ItemList,
   PublicItem,
-  updateItemBodySchema,
-} from '../../contract/portal.ts';
+} from '../../core/portal/model.ts';
 import type { Actor } from '../../core/access/scope.ts';
 import { roleAllows } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -42,9 +40,14 @@ import type { ServiceContext } from '../context.ts';
 import { presentEditorItem, presentPublicItem, withoutBody, type Lookups } from './present.ts';
 import { sanitizeBody } from './sanitize.ts';
 
-export type CreateItemInput = z.output<typeof createItemBodySchema>;
-export type UpdateItemInput = z.output<typeof updateItemBodySchema>;
-export type ItemFields = Omit<CreateItemInput, 'kind' | 'slug'>;
+export interface CreateItemInput extends ItemFields {
+  kind: ContentKind;
+  slug?: string;
+}
+export interface UpdateItemInput extends ItemFields {
+  version: number;
+  slug: string;
+}
 type RevisionAction = 'create' | 'update' | 'publish' | 'unpublish' | 'restore';
 
 /** The signed-in actor if they may edit portal content (editor, admin); else 401/403. */

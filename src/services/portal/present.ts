@@ -1,5 +1,5 @@
 /** How stored portal rows become the contract's shapes (src/contract/portal.ts). */
-import type { EditorItem, FileRef, PublicItem } from '../../contract/portal.ts';
+import type { EditorItem, FileRef, PublicItem } from '../../core/portal/model.ts';
 import type { ContentFileMeta } from '../../db/queries/portal.ts';
 import type { ContentItemRow } from '../../db/types.ts';
 

@@ -2,8 +2,7 @@
  * The portal's settings (docs/portal.md): one JSON value in app_setting (`portal_settings`).
  * Until an editor saves them, defaults built from the data: the demo or busiest province.
  */
-import type { PortalSettings, PublicSettings } from '../../contract/portal.ts';
-import { portalSettingsSchema } from '../../contract/portal.ts';
+import type { PortalSettings, PublicSettings } from '../../core/portal/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { contrastRatio } from '../../core/portal/text.ts';
 import { dataExtent } from '../../db/queries/dashboard.ts';
@@ -55,8 +54,11 @@ export async function defaultSettings(db: Db): Promise<PortalSettings> {
 
 /** The stored settings (or the defaults), as editors edit them. */
 export async function readSettings(db: Db): Promise<PortalSettings> {
-  const stored = portalSettingsSchema.safeParse(await readAppSetting(db, PORTAL_SETTINGS_KEY));
-  return stored.success ? stored.data : defaultSettings(db);
+  // Stored only through saveSettings, after the contract's validation.
+  const stored = (await readAppSetting(db, PORTAL_SETTINGS_KEY)) as PortalSettings | undefined;
+  return stored && typeof stored === 'object' && 'siteName' in stored
+    ? stored
+    : defaultSettings(db);
 }
 
 /** The settings with the logo and the home region's name, as the portal shows them. */
