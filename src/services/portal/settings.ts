@@ -47,7 +47,7 @@ export async function defaultSettings(db: Db): Promise<PortalSettings> {
       en: 'This portal offers open data on stunting and maternal and infant deaths, the latest news and learning material for everyone working to reduce stunting.',
     },
     logoFileId: null,
-    colors: { primary: '#0b6e4f', accent: '#f2a900' },
+    colors: { primary: '#0b5d45', accent: '#f2a900' },
     contact: { address: '', email: '', phone: '' },
   };
 }

@@ -45,10 +45,13 @@ export function HeadlineFigures({ region }: { region: string }) {
   );
   const deaths = useApi(region, (code, signal) => deathsApi.summary({ region: code }, signal));
 
+  // A card still waiting for its answer shows "…", not "no data".
+  const waiting = (cards: Card[], loading: boolean) =>
+    cards.map((card) => (loading && card.missing ? { ...card, value: '…', foot: '' } : card));
   const cards: Card[] = [
-    ...stuntingCards(summary.data, summary.error, t, lang),
-    surveyCard(comparison.data, comparison.error, t, lang),
-    ...deathCards(deaths.data, deaths.error, t, lang),
+    ...waiting(stuntingCards(summary.data, summary.error, t, lang), summary.loading),
+    ...waiting([surveyCard(comparison.data, comparison.error, t, lang)], comparison.loading),
+    ...waiting(deathCards(deaths.data, deaths.error, t, lang), deaths.loading),
   ];
   const loading = summary.loading || comparison.loading || deaths.loading;
 
@@ -66,7 +69,7 @@ export function HeadlineFigures({ region }: { region: string }) {
             data-missing={card.missing}
           >
             <h3 className="headline-label">{card.label}</h3>
-            <p className="headline-value">{loading && card.missing ? '…' : card.value}</p>
+            <p className="headline-value">{card.value}</p>
             <p className="headline-foot">{card.foot}</p>
             <p className="headline-source">{card.source}</p>
           </li>
