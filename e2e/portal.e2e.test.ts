@@ -144,7 +144,10 @@ describe.runIf(hasChromium)('public portal in Chromium, on the demo province', (
     } else {
       expect(await card('maternal-deaths').textContent()).toContain('belum tersedia');
     }
-    // The map draws every kabupaten/kota with a legend; the trend chart draws its line.
+    // The map draws every kabupaten/kota with a legend; the trend chart draws its line. Both
+    // load when scrolled near.
+    await page.locator('#map-title').scrollIntoViewIfNeeded();
+    await page.locator('#trend-title').scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.locator('#map-title ~ * .map-canvas svg path').count(), until)
       .toBeGreaterThan(10);
@@ -175,6 +178,7 @@ describe.runIf(hasChromium)('public portal in Chromium, on the demo province', (
         until,
       )
       .toBe(percent(summary.figures.stunting.value!));
+    await mobile.locator('#map-title').scrollIntoViewIfNeeded();
     await expect
       .poll(() => mobile.locator('.map-canvas svg path').count(), until)
       .toBeGreaterThan(10);

@@ -18,9 +18,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../services/database.ts';
-import { injectMeta } from '../core/portal/web.ts';
+import { injectMeta, injectSettings } from '../core/portal/web.ts';
 import { systemClock } from '../services/context.ts';
 import { isPortalPath, pageMeta } from '../services/portal/feeds.ts';
+import { publicSettings } from '../services/portal/settings.ts';
 import type { AppConfig } from './env.ts';
 import { registerErrorHandling } from './errors.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -205,7 +206,10 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
     if (isPortalPath(path)) {
       // Portal pages get their own title and share tags; a missing item answers 404.
       const { found, meta } = await pageMeta(request.ctx, path, originOf(request));
-      const html = injectMeta(await readFile(indexFile, 'utf8'), meta);
+      const html = injectSettings(
+        injectMeta(await readFile(indexFile, 'utf8'), meta),
+        await publicSettings(request.ctx.db),
+      );
       return reply
         .status(found ? 200 : 404)
         .type('text/html; charset=utf-8')
@@ -215,6 +219,8 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .sendFile('index.html');
+      .send(
+        injectSettings(await readFile(indexFile, 'utf8'), await publicSettings(request.ctx.db)),
+      );
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, injectMeta, itemOfPath, itemWebPath, renderRss } from './web.ts';
+import {
+  escapeXml,
+  injectMeta,
+  injectSettings,
+  itemOfPath,
+  itemWebPath,
+  renderRss,
+} from './web.ts';
 
 const template =
   '<html><head><meta charset="UTF-8" /><meta name="description" content="old" /><title>Old</title></head><body></body></html>';
@@ -63,5 +70,18 @@ describe('portal web helpers', () => {
     expect(xml).toContain('<rss version="2.0"');
     expect(xml).toContain('<title>&lt;script&gt;</title>');
     expect(xml).toContain('<pubDate>Sat, 01 Mar 2025 00:00:00 GMT</pubDate>');
+  });
+});
+
+describe('injectSettings', () => {
+  it('carries the settings as JSON that no value can break out of', () => {
+    const html = '<html><head><title>x</title></head><body></body></html>';
+    const out = injectSettings(html, { siteName: '</script><script>alert(1)</script>' });
+    expect(out).not.toContain('</script><script>');
+    const json = /<script type="application\/json" id="portal-settings">(.*)<\/script>/.exec(
+      out,
+    )?.[1];
+    expect(JSON.parse(json!)).toEqual({ siteName: '</script><script>alert(1)</script>' });
+    expect(out.indexOf('portal-settings')).toBeLessThan(out.indexOf('</head>'));
   });
 });

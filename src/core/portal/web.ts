@@ -142,3 +142,18 @@ export function injectMeta(html: string, meta: PageMeta): string {
     .replace(/\s*<meta\s+name="description"[^>]*>/i, '');
   return stripped.replace(/<\/head>/i, `  ${tags}\n  </head>`);
 }
+
+/** Id of the data block that carries the portal settings in the first HTML. */
+export const SETTINGS_ELEMENT_ID = 'portal-settings';
+
+/**
+ * Puts the public settings into the page as a JSON data block (not executed, so the CSP's
+ * script-src 'self' allows it): the web app then starts with the installation's name, colours
+ * and home region instead of fetching them, and nothing on the page moves when they arrive.
+ * `<` is written as \u003c so no value can close the element.
+ */
+export function injectSettings(html: string, settings: unknown): string {
+  const json = JSON.stringify(settings).replace(/</g, '\\u003c');
+  const block = `<script type="application/json" id="${SETTINGS_ELEMENT_ID}">${json}</script>`;
+  return html.replace(/<\/head>/i, `  ${block}\n  </head>`);
+}

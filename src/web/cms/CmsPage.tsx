@@ -2,6 +2,8 @@
  * The portal CMS for editors (role editor or admin, `content:write`; App.tsx checks the login):
  * the list of content, the editor of an item, and the portal settings. Each screen has its file.
  */
+// First: the CMS's words, before any screen of it renders.
+import './messages.ts';
 import { Link } from '../components/Link.tsx';
 import { useT } from '../i18n/language.ts';
 import { paths, type Route } from '../router.ts';

@@ -14,6 +14,7 @@ import { StatusIcon } from '../components/StatusIcon.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
+import { loadPortalSettings } from '../portal/settings.ts';
 import { showToast } from '../toast.ts';
 import { cmsApi, type FileRef, type PortalSettings } from './api.ts';
 import { FileField } from './FileField.tsx';
@@ -83,6 +84,8 @@ function SettingsForm({ initial }: { initial: PortalSettings }) {
       setValues(plain);
       setSaved(plain);
       setLogo(storedLogo);
+      // The header, footer and home page show the new name and colours without a reload.
+      loadPortalSettings(true);
       showToast(t('cms.settingsSaved'));
     } catch (e) {
       setError(e);

@@ -4,7 +4,6 @@ import type { Messages } from './id.ts';
 import { importsEn } from './imports.ts';
 import { offlineEn } from './offline.ts';
 import { a11yEn } from './accessibility.ts';
-import { cmsEn } from './cms.ts';
 import { portalEn } from './portal.ts';
 
 /** English dictionary. Typed as `Messages`, so a key missing here (or an extra one) fails to compile. */
@@ -14,7 +13,6 @@ export const en: Messages = {
   ...importsEn,
   ...offlineEn,
   ...portalEn,
-  ...cmsEn,
   ...a11yEn,
 
   'app.name': 'Tumbuh',

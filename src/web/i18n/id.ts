@@ -8,7 +8,7 @@ import { deathsId } from './deaths.ts';
 import { importsId } from './imports.ts';
 import { offlineId } from './offline.ts';
 import { a11yId } from './accessibility.ts';
-import { cmsId } from './cms.ts';
+import type { cmsId } from './cms.ts';
 import { portalId } from './portal.ts';
 
 export const id = {
@@ -18,7 +18,6 @@ export const id = {
   ...importsId,
   ...offlineId,
   ...portalId,
-  ...cmsId,
   ...a11yId,
 
   'app.name': 'Tumbuh',
@@ -408,6 +407,9 @@ export const id = {
 } as const satisfies Record<string, string>;
 
 /** A key of the dictionary; `t()` accepts only these. */
-export type MessageKey = keyof typeof id;
+/** The CMS's words travel with the CMS chunk (cms/CmsPage.tsx registers them). */
+export type CmsMessageKey = keyof typeof cmsId;
+export type MessageKey = keyof typeof id | CmsMessageKey;
 /** The shape every other language must fill completely. */
-export type Messages = Record<MessageKey, string>;
+/** The dictionary that ships with the app: every key but the CMS's. */
+export type Messages = Record<Exclude<MessageKey, CmsMessageKey>, string>;

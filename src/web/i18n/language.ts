@@ -10,6 +10,13 @@ export type MessageParams = Record<string, string | number>;
 // Indonesian ships with the app; English is its own chunk, fetched when it is first needed, so
 // the phone of an Indonesian reader never downloads it (the portal's initial-JS budget).
 const dictionaries: Partial<Record<Lang, Messages>> = { id };
+// Words a lazily loaded part of the app brings along (the CMS), by language.
+const extra: Record<Lang, Record<string, string>> = { id: {}, en: {} };
+
+/** Adds a chunk's own words (e.g. the CMS's), so they need not ship with every page. */
+export function registerMessages(lang: Lang, words: Record<string, string>): void {
+  Object.assign(extra[lang], words);
+}
 const storageKey = 'tumbuh.lang';
 const listeners = new Set<() => void>();
 
@@ -79,7 +86,8 @@ function subscribe(listener: () => void): () => void {
 
 /** Looks up a message and fills its `{placeholders}`; an unknown placeholder stays visible. */
 export function translate(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
-  const template = (dictionaries[lang] ?? id)[key];
+  const dictionary: Record<string, string> = dictionaries[lang] ?? id;
+  const template = dictionary[key] ?? extra[lang][key] ?? extra.id[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

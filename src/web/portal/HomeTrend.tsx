@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { dashboardApi } from '../dashboard/api.ts';
 import type { TrendPoint, TrendTarget } from '../dashboard/charts/TrendChart.tsx';
 import { formatFigure, formatProportion } from '../dashboard/figures.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { useNearViewport } from '../hooks/use-near-viewport.ts';
 import { useLang, useT } from '../i18n/language.ts';
 
 const TrendChart = lazy(() => import('../dashboard/charts/TrendChart.tsx'));
@@ -14,7 +15,9 @@ const height = 280;
 export function HomeTrend({ region }: { region: string }) {
   const t = useT();
   const lang = useLang();
-  const series = useApi(region, (code, signal) =>
+  const box = useRef<HTMLElement>(null);
+  const near = useNearViewport(box);
+  const series = useApi(near ? region : null, (code, signal) =>
     dashboardApi.series({ region: code, indicator: 'stunting', kind: 'month' }, signal),
   );
   const data = series.data;
@@ -37,7 +40,7 @@ export function HomeTrend({ region }: { region: string }) {
   const last = points.at(-1);
 
   return (
-    <section className="portal-section" aria-labelledby="trend-title">
+    <section ref={box} className="portal-section portal-trend" aria-labelledby="trend-title">
       <h2 id="trend-title">{t('portal.trendTitle')}</h2>
       {series.error ? (
         <ErrorMessage error={series.error} />

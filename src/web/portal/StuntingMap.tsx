@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { ChoroplethMap } from '../components/map/ChoroplethMap.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -5,6 +6,7 @@ import { dashboardApi } from '../dashboard/api.ts';
 import { figureState, formatFigure } from '../dashboard/figures.ts';
 import { prevalenceBreaks } from '../dashboard/who-thresholds.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { useNearViewport } from '../hooks/use-near-viewport.ts';
 import { formatPercent } from '../i18n/format.ts';
 import { useLang, useT } from '../i18n/language.ts';
 import { navigate, paths } from '../router.ts';
@@ -15,12 +17,14 @@ const breaks = prevalenceBreaks('stunting')!;
 export function StuntingMap({ region }: { region: string }) {
   const t = useT();
   const lang = useLang();
-  const areas = useApi(region, (code, signal) =>
+  const box = useRef<HTMLElement>(null);
+  const near = useNearViewport(box);
+  const areas = useApi(near ? region : null, (code, signal) =>
     dashboardApi.areas({ region: code, indicator: 'stunting' }, signal),
   );
   const open = (code: string) => navigate(`${paths.dashboard}?wilayah=${code}`);
   return (
-    <section className="portal-section" aria-labelledby="map-title">
+    <section ref={box} className="portal-section portal-map" aria-labelledby="map-title">
       <h2 id="map-title">{t('portal.mapTitle')}</h2>
       {areas.error ? (
         <ErrorMessage error={areas.error} />
