@@ -18,7 +18,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../services/database.ts';
-import { injectMeta, injectSettings } from '../core/portal/web.ts';
+import {
+  injectMeta,
+  injectModulePreloads,
+  injectSettings,
+  pageChunkFiles,
+  type ManifestChunk,
+} from '../core/portal/web.ts';
 import { systemClock } from '../services/context.ts';
 import { isPortalPath, pageMeta } from '../services/portal/feeds.ts';
 import { publicSettings } from '../services/portal/settings.ts';
@@ -175,6 +181,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const indexFile = join(webDir, 'index.html');
   const hasBuild = existsSync(indexFile);
+  const manifestFile = join(webDir, '.vite', 'manifest.json');
+  const homeChunks = existsSync(manifestFile)
+    ? pageChunkFiles(
+        JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>,
+        'pages/HomePage.tsx',
+      )
+    : [];
   if (hasBuild)
     await app.register(fastifyStatic, {
       root: webDir,
@@ -204,10 +217,14 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
         );
     if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
     if (isPortalPath(path)) {
-      // Portal pages get their own title and share tags; a missing item answers 404.
+      // Portal pages get their own title and share tags; a missing item answers 404. The home
+      // page's own chunks are announced with the entry (one round trip less on a phone).
       const { found, meta } = await pageMeta(request.ctx, path, originOf(request));
       const html = injectSettings(
-        injectMeta(await readFile(indexFile, 'utf8'), meta),
+        injectModulePreloads(
+          injectMeta(await readFile(indexFile, 'utf8'), meta),
+          path === '/' ? homeChunks : [],
+        ),
         await publicSettings(request.ctx.db),
       );
       return reply

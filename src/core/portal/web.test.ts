@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeXml,
   injectMeta,
+  injectModulePreloads,
   injectSettings,
   itemOfPath,
   itemWebPath,
+  pageChunkFiles,
   renderRss,
 } from './web.ts';
 
@@ -83,5 +85,25 @@ describe('injectSettings', () => {
     )?.[1];
     expect(JSON.parse(json!)).toEqual({ siteName: '</script><script>alert(1)</script>' });
     expect(out.indexOf('portal-settings')).toBeLessThan(out.indexOf('</head>'));
+  });
+});
+
+describe('pageChunkFiles', () => {
+  it("lists a page's chunk and its imports that the entry does not already load", () => {
+    const manifest = {
+      'main.tsx': { file: 'assets/index.js', isEntry: true, imports: ['_react.js'] },
+      '_react.js': { file: 'assets/react.js' },
+      'pages/HomePage.tsx': { file: 'assets/HomePage.js', imports: ['_react.js', '_api.js'] },
+      '_api.js': { file: 'assets/api.js', imports: ['_style.css'] },
+      '_style.css': { file: 'assets/style.css' },
+    };
+    expect(pageChunkFiles(manifest, 'pages/HomePage.tsx')).toEqual([
+      'assets/HomePage.js',
+      'assets/api.js',
+    ]);
+    expect(pageChunkFiles(manifest, 'pages/Missing.tsx')).toEqual([]);
+    expect(injectModulePreloads('<head></head>', ['assets/HomePage.js'])).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/HomePage.js" />',
+    );
   });
 });

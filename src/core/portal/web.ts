@@ -157,3 +157,39 @@ export function injectSettings(html: string, settings: unknown): string {
   const block = `<script type="application/json" id="${SETTINGS_ELEMENT_ID}">${json}</script>`;
   return html.replace(/<\/head>/i, `  ${block}\n  </head>`);
 }
+
+/** A chunk of Vite's build manifest (dist/web/.vite/manifest.json). */
+export interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/**
+ * The files a lazily loaded page needs beyond what the entry already loads: the page's chunk and
+ * its static imports. Announced as modulepreload in the first HTML, the browser fetches them
+ * alongside the entry instead of one round trip later.
+ */
+export function pageChunkFiles(manifest: Record<string, ManifestChunk>, page: string): string[] {
+  const closure = (key: string, into: Set<string>): Set<string> => {
+    if (into.has(key) || !manifest[key]) return into;
+    into.add(key);
+    for (const dep of manifest[key].imports ?? []) closure(dep, into);
+    return into;
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  const loaded = entry ? closure(entry, new Set()) : new Set<string>();
+  return [...closure(page, new Set())]
+    .filter((k) => !loaded.has(k))
+    .map((k) => manifest[k]!.file)
+    .filter((f) => f.endsWith('.js'));
+}
+
+/** Adds `<link rel="modulepreload">` for each file (paths under the site root). */
+export function injectModulePreloads(html: string, files: readonly string[]): string {
+  if (files.length === 0) return html;
+  const links = files.map(
+    (f) => `<link rel="modulepreload" crossorigin href="/${escapeXml(f)}" />`,
+  );
+  return html.replace(/<\/head>/i, `  ${links.join('\n    ')}\n  </head>`);
+}
