@@ -5,35 +5,31 @@
  * and other fields are plain text. Files (images, PDFs) are stored in the database.
  */
 import { z } from 'zod';
+import {
+  contentKinds,
+  contentStatuses,
+  documentTypes,
+  interventionTypes,
+  slugPattern,
+  uploadLimits,
+  type UploadMime,
+} from '../core/portal/model.ts';
 import { regionCodeSchema, text } from './common.ts';
 
-export const contentKinds = ['news', 'page', 'knowledge', 'practice', 'event'] as const;
+export {
+  contentKinds,
+  contentStatuses,
+  documentTypes,
+  interventionTypes,
+  slugPattern,
+  uploadLimits,
+};
+export type { UploadMime };
+
 export const contentKindSchema = z.enum(contentKinds);
 export type ContentKind = z.infer<typeof contentKindSchema>;
-
-export const contentStatuses = ['draft', 'published'] as const;
 export const contentStatusSchema = z.enum(contentStatuses);
 
-/** Knowledge product types (Pusat Pembelajaran). */
-export const documentTypes = [
-  'laporan',
-  'pedoman',
-  'regulasi',
-  'kajian',
-  'infografis',
-  'lainnya',
-] as const;
-/** Interventions a good practice is about (gizi spesifik/sensitif, convergence). */
-export const interventionTypes = [
-  'gizi_spesifik',
-  'gizi_sensitif',
-  'konvergensi',
-  'pendampingan_keluarga',
-  'sanitasi',
-  'lainnya',
-] as const;
-
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugSchema = z.string().trim().min(1).max(120).regex(slugPattern, {
   message: 'lowercase letters, digits and single hyphens, e.g. rembuk-stunting-2025',
 });
@@ -166,14 +162,8 @@ export const restoreParams = z.object({
   version: z.coerce.number().int().positive(),
 });
 
-/** Uploads: raw body with Content-Type and an `x-file-name` header (URL-encoded). */
-export const uploadLimits = {
-  'image/png': 5 * 1024 * 1024,
-  'image/jpeg': 5 * 1024 * 1024,
-  'image/webp': 5 * 1024 * 1024,
-  'application/pdf': 20 * 1024 * 1024,
-} as const;
-export type UploadMime = keyof typeof uploadLimits;
+// Uploads: raw body with Content-Type and an `x-file-name` header (URL-encoded); limits in
+// core/portal/model.ts (uploadLimits).
 export const fileListSchema = z.object({
   files: z.array(fileRefSchema.extend({ createdAt: z.string() })),
 });

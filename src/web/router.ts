@@ -5,7 +5,7 @@
  * with index.html (SPA fallback) so that a reload of /dasbor works.
  */
 import { useSyncExternalStore } from 'react';
-import { contentKinds, slugPattern, type ContentKind } from '../contract/portal.ts';
+import { contentKinds, slugPattern, type ContentKind } from '../core/portal/model.ts';
 import { isRegionCode } from '../core/regions/region-code.ts';
 
 export type Route =

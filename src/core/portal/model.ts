@@ -3,16 +3,35 @@
  * contract (src/contract/portal.ts) has the same shapes as zod schemas, and model.test.ts keeps
  * the two in step.
  */
-export type ContentKind = 'news' | 'page' | 'knowledge' | 'practice' | 'event';
-export type ContentStatus = 'draft' | 'published';
-export type DocumentType = 'laporan' | 'pedoman' | 'regulasi' | 'kajian' | 'infografis' | 'lainnya';
-export type InterventionType =
-  | 'gizi_spesifik'
-  | 'gizi_sensitif'
-  | 'konvergensi'
-  | 'pendampingan_keluarga'
-  | 'sanitasi'
-  | 'lainnya';
+// The value lists live here, not in the contract, so that the web can use them without
+// shipping zod to the phone.
+export const contentKinds = ['news', 'page', 'knowledge', 'practice', 'event'] as const;
+export const contentStatuses = ['draft', 'published'] as const;
+/** Knowledge product types (Pusat Pembelajaran). */
+export const documentTypes = [
+  'laporan',
+  'pedoman',
+  'regulasi',
+  'kajian',
+  'infografis',
+  'lainnya',
+] as const;
+/** Interventions a good practice is about (gizi spesifik/sensitif, convergence). */
+export const interventionTypes = [
+  'gizi_spesifik',
+  'gizi_sensitif',
+  'konvergensi',
+  'pendampingan_keluarga',
+  'sanitasi',
+  'lainnya',
+] as const;
+/** A slug: lowercase letters, digits and single hyphens (`rembuk-stunting-2025`). */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export type ContentKind = (typeof contentKinds)[number];
+export type ContentStatus = (typeof contentStatuses)[number];
+export type DocumentType = (typeof documentTypes)[number];
+export type InterventionType = (typeof interventionTypes)[number];
 
 /** Accepted upload types and their byte limits. */
 export const uploadLimits = {

@@ -6,7 +6,7 @@
  * before the page is left.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { documentTypes, interventionTypes, type ContentKind } from '../../contract/portal.ts';
+import { documentTypes, interventionTypes, type ContentKind } from '../../core/portal/model.ts';
 import { isApiError } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FieldError } from '../components/FieldError.tsx';

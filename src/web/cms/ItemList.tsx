@@ -3,7 +3,7 @@
  * kind, state, last change and who made it; filters live in the URL. "Buat baru" per kind.
  */
 import { useId, useState } from 'react';
-import { contentKinds, contentStatuses, type ContentKind } from '../../contract/portal.ts';
+import { contentKinds, contentStatuses, type ContentKind } from '../../core/portal/model.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';

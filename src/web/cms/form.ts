@@ -10,7 +10,7 @@ import type {
   documentTypes,
   interventionTypes,
 } from '../../contract/portal.ts';
-import { slugPattern } from '../../contract/portal.ts';
+import { slugPattern } from '../../core/portal/model.ts';
 import type { CreateItemBody, UpdateItemBody } from './api.ts';
 import { parseTags, slugify } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugPattern } from '../../contract/portal.ts';
+import { slugPattern } from '../../core/portal/model.ts';
 import {
   contrastRatio,
   escapeHtml,
