@@ -160,7 +160,7 @@ describe('portal settings', () => {
     expect(defaults.statusCode, defaults.body).toBe(200);
     expect(defaults.json()).toMatchObject({
       homeRegion: '53',
-      colors: { primary: '#0b6e4f', accent: '#f2a900' },
+      colors: { primary: '#0b5d45', accent: '#f2a900' },
       logo: null,
     });
     expect(defaults.json().siteName.id).toMatch(/^Portal Data Stunting & AKI-AKB Provinsi /);
