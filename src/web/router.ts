@@ -6,6 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { contentKinds, slugPattern, type ContentKind } from '../core/portal/model.ts';
+import { itemWebPath } from '../core/portal/web.ts';
 import { isRegionCode } from '../core/regions/region-code.ts';
 
 export type Route =
@@ -125,21 +126,8 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
-/** The portal path of a published item. */
-export function itemPath(kind: ContentKind, slug: string): string {
-  switch (kind) {
-    case 'news':
-      return `/berita/${slug}`;
-    case 'knowledge':
-      return `/pengetahuan/${slug}`;
-    case 'practice':
-      return `/praktik-baik/${slug}`;
-    case 'event':
-      return `/agenda/${slug}`;
-    case 'page':
-      return slug === 'profil-pokja' ? paths.profile : `/halaman/${slug}`;
-  }
-}
+/** The portal path of a published item (the same function the server's sitemap uses). */
+export const itemPath = itemWebPath;
 export const cmsItemPath = (id: string) => `/cms/${id}`;
 export const cmsNewPath = (kind: ContentKind) => `/cms/baru/${kind}`;
 

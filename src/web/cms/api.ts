@@ -18,8 +18,8 @@ import type {
   revisionListSchema,
   updateItemBodySchema,
 } from '../../contract/portal.ts';
-import { ApiError, currentCsrfToken, request, type Ok } from '../api-client.ts';
-import { getLang, translate } from '../i18n/language.ts';
+import { ApiError, request, type Ok } from '../api-client.ts';
+import { uploadWithProgress } from '../upload.ts';
 
 export type { ContentKind, EditorItem, FileRef, PortalSettings, PublicSettings, UploadMime };
 export type CreateItemBody = z.input<typeof createItemBodySchema>;
@@ -40,31 +40,6 @@ const base = '/api/portal/admin';
 const itemUrl = (id: string) => `${base}/items/${encodeURIComponent(id)}`;
 type ItemResponse = { item: EditorItem };
 
-/** The error body of an XMLHttpRequest answer, like api-client's for fetch. */
-function errorOf(xhr: XMLHttpRequest): ApiError {
-  try {
-    const body = JSON.parse(xhr.responseText) as {
-      error?: {
-        code: string;
-        message: string;
-        details?: Record<string, unknown>;
-        requestId?: string;
-      };
-    };
-    if (body.error)
-      return new ApiError(
-        xhr.status,
-        body.error.code,
-        body.error.message,
-        body.error.details ?? {},
-        body.error.requestId ?? null,
-      );
-  } catch {
-    // not JSON (e.g. a proxy's 413 page): fall through
-  }
-  return new ApiError(xhr.status, 'http_error', translate('error.http', { status: xhr.status }));
-}
-
 /**
  * Uploads an image or PDF (raw body, name in `x-file-name`). `onProgress` gets the fraction sent
  * (0–1). 413 file_too_large and 415 unsupported_file_type come back as ApiError with the
@@ -75,28 +50,14 @@ export function uploadContentFile(
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<FileRef> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base}/files`);
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', getLang());
-    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
-    const csrf = currentCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(JSON.parse(xhr.responseText) as FileRef);
-      } else reject(errorOf(xhr));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', translate('error.network')));
-    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(file);
+  return uploadWithProgress<FileRef>({
+    method: 'POST',
+    url: `${base}/files`,
+    body: file,
+    contentType: file.type || 'application/octet-stream',
+    headers: { 'x-file-name': encodeURIComponent(file.name) },
+    onProgress,
+    signal,
   });
 }
 

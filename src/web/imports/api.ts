@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { ImportView, importDetailSchema, importListSchema } from '../../contract/imports.ts';
-import { ApiError, currentCsrfToken, request, withQuery } from '../api-client.ts';
-import { getLang, translate } from '../i18n/language.ts';
+import { request, withQuery } from '../api-client.ts';
+import { uploadWithProgress } from '../upload.ts';
 
 export type { ImportView };
 export type ImportDetail = z.infer<typeof importDetailSchema>;
@@ -23,30 +23,6 @@ export function fileProblem(file: { name: string; size: number }): 'type' | 'emp
   return null;
 }
 
-function errorOf(xhr: XMLHttpRequest): ApiError {
-  try {
-    const body = JSON.parse(xhr.responseText) as {
-      error?: {
-        code: string;
-        message: string;
-        details?: Record<string, unknown>;
-        requestId?: string;
-      };
-    };
-    if (body.error)
-      return new ApiError(
-        xhr.status,
-        body.error.code,
-        body.error.message,
-        body.error.details ?? {},
-        body.error.requestId ?? null,
-      );
-  } catch {
-    // not JSON: fall through
-  }
-  return new ApiError(xhr.status, 'http_error', translate('error.http', { status: xhr.status }));
-}
-
 /**
  * Uploads a file to preview it (dry run, the default) or import it at once. `onProgress` gets
  * the fraction sent (0–1). Resolves with the import record (202: it runs in the background).
@@ -56,32 +32,16 @@ export function uploadImport(
   options: { dryRun: boolean; sheet?: string | undefined },
   onProgress: (fraction: number) => void,
 ): Promise<ImportView> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(
-      'PUT',
-      withQuery('/api/imports', {
-        name: file.name,
-        dryRun: String(options.dryRun),
-        sheet: options.sheet || undefined,
-      }),
-    );
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', getLang());
-    const csrf = currentCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(JSON.parse(xhr.responseText) as ImportView);
-      } else reject(errorOf(xhr));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', translate('error.network')));
-    xhr.send(file);
+  return uploadWithProgress<ImportView>({
+    method: 'PUT',
+    url: withQuery('/api/imports', {
+      name: file.name,
+      dryRun: String(options.dryRun),
+      sheet: options.sheet || undefined,
+    }),
+    body: file,
+    contentType: 'application/octet-stream',
+    onProgress,
   });
 }
 
