@@ -84,61 +84,60 @@ function ItemView({ item, heading }: { item: PublicItem; heading?: string | unde
       )}
     </article>
   );
+}
 
-  function KindFacts({ item }: { item: PublicItem }) {
-    if (item.kind === 'knowledge' && item.document)
-      return (
-        <p className="document-download">
-          <a
-            className="button button-primary"
-            href={item.document.url}
-            download={item.document.name}
-          >
-            {t('portal.download', {
-              name: item.document.name,
-              size: `${formatNumber(item.document.size / 1024 / 1024, lang, 1)} MB`,
-            })}
-          </a>
-          {item.documentType && (
-            <span className="hint">{t(`portal.docType.${item.documentType}`)}</span>
-          )}
-        </p>
-      );
-    if (item.kind === 'practice')
-      return (
-        <dl className="facts">
-          {item.region && (
-            <>
-              <dt>{t('portal.practiceRegion')}</dt>
-              <dd>{item.region.name}</dd>
-            </>
-          )}
-          {item.interventionType && (
-            <>
-              <dt>{t('portal.practiceIntervention')}</dt>
-              <dd>{t(`portal.intervention.${item.interventionType}`)}</dd>
-            </>
-          )}
-        </dl>
-      );
-    if (item.kind === 'event')
-      return (
-        <dl className="facts">
-          <dt>{t('portal.eventWhen')}</dt>
-          <dd>
-            {item.eventStart && formatDate(item.eventStart, lang)}
-            {item.eventEnd &&
-              item.eventEnd !== item.eventStart &&
-              ` – ${formatDate(item.eventEnd, lang)}`}
-          </dd>
-          {item.location && (
-            <>
-              <dt>{t('portal.eventWhere')}</dt>
-              <dd>{item.location}</dd>
-            </>
-          )}
-        </dl>
-      );
-    return null;
-  }
+/** What only this kind has: the document to download, the region, the date and place. */
+function KindFacts({ item }: { item: PublicItem }) {
+  const t = useT();
+  const lang = useLang();
+  if (item.kind === 'knowledge' && item.document)
+    return (
+      <p className="document-download">
+        <a className="button button-primary" href={item.document.url} download={item.document.name}>
+          {t('portal.download', {
+            name: item.document.name,
+            size: `${formatNumber(item.document.size / 1024 / 1024, lang, 1)} MB`,
+          })}
+        </a>
+        {item.documentType && (
+          <span className="hint">{t(`portal.docType.${item.documentType}`)}</span>
+        )}
+      </p>
+    );
+  if (item.kind === 'practice')
+    return (
+      <dl className="facts">
+        {item.region && (
+          <>
+            <dt>{t('portal.practiceRegion')}</dt>
+            <dd>{item.region.name}</dd>
+          </>
+        )}
+        {item.interventionType && (
+          <>
+            <dt>{t('portal.practiceIntervention')}</dt>
+            <dd>{t(`portal.intervention.${item.interventionType}`)}</dd>
+          </>
+        )}
+      </dl>
+    );
+  if (item.kind === 'event')
+    return (
+      <dl className="facts">
+        <dt>{t('portal.eventWhen')}</dt>
+        <dd>
+          {item.eventStart && formatDate(item.eventStart, lang)}
+          {item.eventEnd &&
+            item.eventEnd !== item.eventStart &&
+            ` – ${formatDate(item.eventEnd, lang)}`}
+        </dd>
+        {item.location && (
+          <>
+            <dt>{t('portal.eventWhere')}</dt>
+            <dd>{item.location}</dd>
+          </>
+        )}
+      </dl>
+    );
+  return null;
 }
