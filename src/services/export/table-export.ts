@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvLine, type Cell } from '../../core/export/cells.ts';
@@ -20,6 +21,8 @@ export function csvStream<Row>(
   return Readable.from(lines());
 }
 
+const YIELD_EVERY_ROWS = 64;
+
 /** XLSX written by exceljs' streaming writer: memory stays flat however many rows. */
 export function xlsxStream<Row>(
   sheetName: string,
@@ -36,9 +39,17 @@ export function xlsxStream<Row>(
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
+      let sinceYield = 0;
       for await (const row of rows) {
         // Strings go in as string cells, which a spreadsheet never evaluates as formulas.
         sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+        // exceljs does not pass backpressure on: committed rows pile up in front of its zip
+        // compressor unless the loop lets it run, and wait while the reader is behind.
+        if (++sinceYield >= YIELD_EVERY_ROWS) {
+          sinceYield = 0;
+          if (out.writableNeedDrain) await once(out, 'drain');
+          else await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
       sheet.commit();
       await workbook.commit();
