@@ -96,6 +96,92 @@ CREATE UNIQUE INDEX child_pkey ON child USING btree (id);
 CREATE INDEX child_posyandu_id_idx ON child USING btree (posyandu_id) WHERE (merged_into IS NULL);
 CREATE INDEX child_region_code_idx ON child USING btree (region_code text_pattern_ops);
 
+table content_file (
+  id uuid not null,
+  name text not null,
+  mime text not null,
+  size integer not null,
+  sha256 text not null,
+  bytes bytea not null,
+  created_at timestamp with time zone not null default now(),
+  created_by uuid,
+  constraint content_file_mime_check CHECK ((mime = ANY (ARRAY['image/png'::text, 'image/jpeg'::text, 'image/webp'::text, 'application/pdf'::text]))),
+  constraint content_file_name_check CHECK ((name ~ '^[A-Za-z0-9._-]{1,120}$'::text)),
+  constraint content_file_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+  constraint content_file_size_check CHECK (((size > 0) AND (size <= 20971520))),
+  constraint content_file_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id),
+  constraint content_file_pkey PRIMARY KEY (id)
+);
+CREATE INDEX content_file_created_idx ON content_file USING btree (created_at);
+CREATE UNIQUE INDEX content_file_pkey ON content_file USING btree (id);
+
+table content_item (
+  id uuid not null,
+  kind text not null,
+  slug text not null,
+  status text not null default 'draft'::text,
+  title text not null,
+  summary text not null default ''::text,
+  body_html text not null default ''::text,
+  tags text[] not null default '{}'::text[],
+  author text not null default ''::text,
+  cover_file_id uuid,
+  document_file_id uuid,
+  document_type text,
+  region_code text,
+  intervention_type text,
+  event_start date,
+  event_end date,
+  location text not null default ''::text,
+  published_at timestamp with time zone,
+  created_at timestamp with time zone not null default now(),
+  updated_at timestamp with time zone not null default now(),
+  created_by uuid,
+  updated_by uuid,
+  version integer not null default 1,
+  constraint content_item_author_check CHECK ((length(author) <= 120)),
+  constraint content_item_body_html_check CHECK ((length(body_html) <= 200000)),
+  constraint content_item_check CHECK (((status = 'draft'::text) OR (published_at IS NOT NULL))),
+  constraint content_item_check1 CHECK (((event_end IS NULL) OR (event_start IS NULL) OR (event_end >= event_start))),
+  constraint content_item_check2 CHECK (((status = 'draft'::text) OR (kind <> 'knowledge'::text) OR (document_file_id IS NOT NULL))),
+  constraint content_item_check3 CHECK (((status = 'draft'::text) OR (kind <> 'event'::text) OR (event_start IS NOT NULL))),
+  constraint content_item_check4 CHECK (((status = 'draft'::text) OR (kind <> 'practice'::text) OR (region_code IS NOT NULL))),
+  constraint content_item_document_type_check CHECK ((document_type = ANY (ARRAY['laporan'::text, 'pedoman'::text, 'regulasi'::text, 'kajian'::text, 'infografis'::text, 'lainnya'::text]))),
+  constraint content_item_intervention_type_check CHECK ((intervention_type = ANY (ARRAY['gizi_spesifik'::text, 'gizi_sensitif'::text, 'konvergensi'::text, 'pendampingan_keluarga'::text, 'sanitasi'::text, 'lainnya'::text]))),
+  constraint content_item_kind_check CHECK ((kind = ANY (ARRAY['news'::text, 'page'::text, 'knowledge'::text, 'practice'::text, 'event'::text]))),
+  constraint content_item_location_check CHECK ((length(location) <= 200)),
+  constraint content_item_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
+  constraint content_item_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text]))),
+  constraint content_item_summary_check CHECK ((length(summary) <= 500)),
+  constraint content_item_tags_check CHECK ((cardinality(tags) <= 12)),
+  constraint content_item_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200))),
+  constraint content_item_version_check CHECK ((version >= 1)),
+  constraint content_item_cover_file_id_fkey FOREIGN KEY (cover_file_id) REFERENCES content_file(id),
+  constraint content_item_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id),
+  constraint content_item_document_file_id_fkey FOREIGN KEY (document_file_id) REFERENCES content_file(id),
+  constraint content_item_region_code_fkey FOREIGN KEY (region_code) REFERENCES region(code),
+  constraint content_item_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id),
+  constraint content_item_pkey PRIMARY KEY (id),
+  constraint content_item_kind_slug_key UNIQUE (kind, slug)
+);
+CREATE UNIQUE INDEX content_item_kind_slug_key ON content_item USING btree (kind, slug);
+CREATE UNIQUE INDEX content_item_pkey ON content_item USING btree (id);
+CREATE INDEX content_item_public_idx ON content_item USING btree (kind, published_at DESC) WHERE (status = 'published'::text);
+CREATE INDEX content_item_tags_idx ON content_item USING gin (tags);
+
+table content_revision (
+  item_id uuid not null,
+  version integer not null,
+  action text not null,
+  snapshot jsonb not null,
+  actor_id uuid,
+  at timestamp with time zone not null default now(),
+  constraint content_revision_action_check CHECK ((action = ANY (ARRAY['create'::text, 'update'::text, 'publish'::text, 'unpublish'::text, 'restore'::text]))),
+  constraint content_revision_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app_user(id),
+  constraint content_revision_pkey PRIMARY KEY (item_id, version)
+);
+CREATE UNIQUE INDEX content_revision_pkey ON content_revision USING btree (item_id, version);
+
 table dashboard_area (
   region_code text not null,
   code_length smallint not null,

@@ -1,5 +1,6 @@
 import { openDatabase } from '../services/database.ts';
 import { seedDemoIfEmpty } from '../services/demo/demo-province.ts';
+import { seedPortalContentIfEmpty } from '../services/portal/demo-content.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { ConfigError, loadConfig } from './env.ts';
 
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
       console.warn(
         `[tumbuh] demo province ready: ${info.children} synthetic children, ${info.measurements} measurements (TUMBUH_DEMO=false skips this)`,
       );
+    // The portal gets its demo content too (whatever the number of children).
+    const items = await seedPortalContentIfEmpty(database.db);
+    if (items) console.warn(`[tumbuh] demo portal content ready: ${items} items`);
   }
   app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
 

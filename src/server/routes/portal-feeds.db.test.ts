@@ -115,6 +115,11 @@ describe('open-data catalogue', () => {
     expect(list.statusCode, list.body).toBe(200);
     const { datasets, apiDocs } = list.json();
     expect(apiDocs).toBe('/api/docs');
+    const openapi = await t.app.inject({ url: '/api/docs/json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys(openapi.json().paths)).toEqual(
+      expect.arrayContaining(['/api/portal/items', '/api/portal/admin/files']),
+    );
     expect(datasets.length).toBeGreaterThan(10);
     const urls: string[] = datasets.flatMap((d: { downloads: { url: string }[] }) =>
       d.downloads.map((x) => x.url),

@@ -82,7 +82,7 @@ function columnsOf(fields: ItemFields) {
 }
 
 /** The item's content as a revision snapshot (and as restored from one). */
-function snapshotOf(row: ContentItemRow) {
+export function snapshotOf(row: ContentItemRow) {
   return {
     kind: row.kind,
     slug: row.slug,
@@ -295,7 +295,12 @@ async function change(
   changes: Parameters<typeof updateContentItemRow>[3],
 ): Promise<ContentItemRow> {
   const after = await updateContentItemRow(trx, before.id, before.version, changes);
-  if (!after) throw new DomainError('version_conflict', { field: 'version' });
+  if (!after)
+    throw new DomainError('version_conflict', {
+      field: 'version',
+      current: 'newer',
+      sent: before.version,
+    });
   return after;
 }
 
