@@ -202,8 +202,8 @@ export const messages = {
     status: 409,
   },
   version_conflict: {
-    id: 'Konten ini baru saja diubah oleh orang lain (versi {current}); muat ulang lalu ulangi perubahan Anda',
-    en: 'Someone else changed this item just now (version {current}); reload and make your change again',
+    id: 'Konten ini baru saja diubah oleh orang lain; muat ulang lalu ulangi perubahan Anda',
+    en: 'Someone else changed this item just now; reload and make your change again',
     status: 409,
   },
   file_too_large: {

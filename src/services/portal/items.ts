@@ -295,7 +295,12 @@ async function change(
   changes: Parameters<typeof updateContentItemRow>[3],
 ): Promise<ContentItemRow> {
   const after = await updateContentItemRow(trx, before.id, before.version, changes);
-  if (!after) throw new DomainError('version_conflict', { field: 'version' });
+  if (!after)
+    throw new DomainError('version_conflict', {
+      field: 'version',
+      current: 'newer',
+      sent: before.version,
+    });
   return after;
 }
 

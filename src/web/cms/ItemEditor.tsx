@@ -310,28 +310,30 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
           </span>
         )}
       </PageHeading>
-      <p className="cms-meta">
-        {t(kindKeys[kind])}
-        {saved && (
-          <>
-            {' · '}
-            {t('cms.versionOf', { version: saved.version })}
-            {' · '}
-            {t('cms.lastChange', {
-              when: formatDateTime(saved.updatedAt, lang),
-              who: saved.updatedBy ?? t('common.none'),
-            })}
-          </>
-        )}
-        {publicUrl && (
-          <>
-            {' · '}
-            <a href={publicUrl} target="_blank" rel="noopener">
-              {t('cms.viewPublic')}
-            </a>
-          </>
-        )}
-      </p>
+      {saved && (
+        <p className="cms-meta">
+          {t(kindKeys[kind])}
+          {saved && (
+            <>
+              {' · '}
+              {t('cms.versionOf', { version: saved.version })}
+              {' · '}
+              {t('cms.lastChange', {
+                when: formatDateTime(saved.updatedAt, lang),
+                who: saved.updatedBy ?? t('common.none'),
+              })}
+            </>
+          )}
+          {publicUrl && (
+            <>
+              {' · '}
+              <a href={publicUrl} target="_blank" rel="noopener">
+                {t('cms.viewPublic')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
 
       <div className="cms-editor-layout">
         <form
