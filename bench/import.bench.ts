@@ -5,7 +5,8 @@
  * PostgreSQL (when TEST_DATABASE_URL is set: `node scripts/with-postgres.mjs npm run bench import`)
  * and on PGlite (files in a temp directory, as `npm start` uses it); then a streaming export of
  * the same rows. Each import and export runs in its own process, so its peak RSS (VmHWM read from
- * /proc/self/status at the end) is its own. IMPORT_BENCH_ROWS=100000 for a quicker run.
+ * /proc/self/status at the end) is its own. IMPORT_BENCH_ROWS=100000 for a quicker run;
+ * IMPORT_BENCH_PGLITE=false for PostgreSQL alone.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -328,12 +329,15 @@ async function main(): Promise<void> {
       cleanup: async () => void (await admin!.query(`drop database ${name} with (force)`)),
     });
   }
-  const liteDir = mkdtempSync(path.join(os.tmpdir(), 'tumbuh-bench-pglite-'));
-  engines.push({
-    label: 'PGlite (files on disk)',
-    database: { kind: 'pglite', dataDir: path.join(liteDir, 'db') },
-    cleanup: async () => rmSync(liteDir, { recursive: true, force: true }),
-  });
+  // IMPORT_BENCH_PGLITE=false: PostgreSQL only (the PGlite runs take about 25 minutes).
+  if (process.env.IMPORT_BENCH_PGLITE !== 'false') {
+    const liteDir = mkdtempSync(path.join(os.tmpdir(), 'tumbuh-bench-pglite-'));
+    engines.push({
+      label: 'PGlite (files on disk)',
+      database: { kind: 'pglite', dataDir: path.join(liteDir, 'db') },
+      cleanup: async () => rmSync(liteDir, { recursive: true, force: true }),
+    });
+  }
 
   let baseline = 0;
   for (const engine of engines) {
