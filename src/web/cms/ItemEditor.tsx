@@ -5,11 +5,12 @@
  * with confirmation and the revisions with Restore (the editors' undo). Unsaved changes warn
  * before the page is left.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { documentTypes, interventionTypes, type ContentKind } from '../../core/portal/model.ts';
 import { isApiError } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FieldError } from '../components/FieldError.tsx';
+import { formFields } from '../components/form-fields.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -274,23 +275,7 @@ function ItemEditor({ kind, initial }: { kind: ContentKind; initial: EditorItem 
       }
     });
 
-  const field = (name: string, label: string, input: ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${name}`}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${ids}-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {input}
-      <FieldError id={`${ids}-${name}-error`} text={messageOf(name)} />
-    </div>
-  );
-  const described = (name: string, hint = false) => ({
-    id: `${ids}-${name}`,
-    'aria-describedby': hint ? `${ids}-${name}-hint ${ids}-${name}-error` : `${ids}-${name}-error`,
-    'aria-invalid': messageOf(name) ? true : undefined,
-  });
+  const { field, described } = formFields(ids, messageOf);
 
   const published = saved?.status === 'published';
   const publicUrl = saved && published ? itemPath(saved.kind, saved.slug) : null;

@@ -7,6 +7,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { isApiError } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FieldError } from '../components/FieldError.tsx';
+import { formFields } from '../components/form-fields.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RegionPicker } from '../components/RegionPicker.tsx';
@@ -96,23 +97,7 @@ function SettingsForm({ initial }: { initial: PortalSettings }) {
     }
   }
 
-  const field = (name: string, label: string, input: ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${name}`}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${ids}-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {input}
-      <FieldError id={`${ids}-${name}-error`} text={messageOf(name)} />
-    </div>
-  );
-  const described = (name: string, hint = false) => ({
-    id: `${ids}-${name}`,
-    'aria-describedby': hint ? `${ids}-${name}-hint ${ids}-${name}-error` : `${ids}-${name}-error`,
-    'aria-invalid': messageOf(name) ? true : undefined,
-  });
+  const { field, described } = formFields(ids, messageOf);
 
   const colour = (which: 'primary' | 'accent', label: string, hint: ReactNode) => (
     <div className="field cms-colour">

@@ -5,7 +5,7 @@
  * same rules as the server (core/deaths/case.ts) run while typing, and the 24-hour rule says at
  * once when a notification will be late. Also the correction form of a notified case.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { causeGroupsFor, maternalConditionGroups } from '../../core/deaths/cause-groups.ts';
 import {
   deathCaseProblems,
@@ -24,6 +24,7 @@ import { localDateAt, notificationDelay, utcOffsetOfRegion } from '../../core/de
 import { isApiError } from '../api-client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FieldError } from '../components/FieldError.tsx';
+import { formFields } from '../components/form-fields.tsx';
 import { Link } from '../components/Link.tsx';
 import { RegionPicker } from '../components/RegionPicker.tsx';
 import { formatNumber, formatShortDate } from '../i18n/format.ts';
@@ -325,18 +326,7 @@ export function NotifyForm({
     }
   }
 
-  const field = (name: string, label: string, input: ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${name}`}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${ids}-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {input}
-      <FieldError id={`${ids}-${name}-error`} text={messageOf(name)} />
-    </div>
-  );
+  const { field } = formFields(ids, messageOf);
   const text = (name: keyof NotifyFormValues, extra: Record<string, unknown> = {}) => ({
     id: `${ids}-${name}`,
     value: values[name] as string,
