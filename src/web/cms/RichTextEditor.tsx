@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { FieldError } from '../components/FieldError.tsx';
-import { useT } from '../i18n/language.ts';
+import { useT, type MessageKey } from '../i18n/language.ts';
 import { UploadProgress, useUpload } from './FileField.tsx';
 import { imageHtml, linkHtml, safeLinkUrl, type BlockFormat } from './helpers.ts';
 
@@ -36,6 +36,31 @@ function inertHtml(html: string): string {
 }
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
+
+/** The formatting buttons: what they show, the state that presses them, what they do. */
+const formatTools: ({
+  state: string;
+  title: MessageKey;
+  label: ReactNode;
+} & ({ command: Command } | { block: BlockFormat }))[] = [
+  { state: 'bold', title: 'cms.toolBold', label: <b>B</b>, command: 'bold' },
+  { state: 'italic', title: 'cms.toolItalic', label: <i>I</i>, command: 'italic' },
+  { state: 'h2', title: 'cms.toolH2', label: 'H2', block: 'h2' },
+  { state: 'h3', title: 'cms.toolH3', label: 'H3', block: 'h3' },
+  {
+    state: 'insertUnorderedList',
+    title: 'cms.toolBullets',
+    label: '•',
+    command: 'insertUnorderedList',
+  },
+  {
+    state: 'insertOrderedList',
+    title: 'cms.toolNumbers',
+    label: '1.',
+    command: 'insertOrderedList',
+  },
+];
+
 type Panel = 'link' | 'image' | null;
 
 interface RichTextEditorProps {
@@ -237,54 +262,17 @@ export function RichTextEditor({ id, label, value, onChange, describedBy }: Rich
       </span>
       <div className="cms-rte">
         <div role="toolbar" aria-label={t('cms.toolbar')} className="cms-toolbar">
-          <ToolButton
-            title={t('cms.toolBold')}
-            off={source}
-            pressed={!!states.bold}
-            onPress={() => run('bold')}
-          >
-            <b>B</b>
-          </ToolButton>
-          <ToolButton
-            title={t('cms.toolItalic')}
-            off={source}
-            pressed={!!states.italic}
-            onPress={() => run('italic')}
-          >
-            <i>I</i>
-          </ToolButton>
-          <ToolButton
-            title={t('cms.toolH2')}
-            off={source}
-            pressed={!!states.h2}
-            onPress={() => block('h2')}
-          >
-            H2
-          </ToolButton>
-          <ToolButton
-            title={t('cms.toolH3')}
-            off={source}
-            pressed={!!states.h3}
-            onPress={() => block('h3')}
-          >
-            H3
-          </ToolButton>
-          <ToolButton
-            title={t('cms.toolBullets')}
-            off={source}
-            pressed={!!states.insertUnorderedList}
-            onPress={() => run('insertUnorderedList')}
-          >
-            •
-          </ToolButton>
-          <ToolButton
-            title={t('cms.toolNumbers')}
-            off={source}
-            pressed={!!states.insertOrderedList}
-            onPress={() => run('insertOrderedList')}
-          >
-            1.
-          </ToolButton>
+          {formatTools.map((tool) => (
+            <ToolButton
+              key={tool.state}
+              title={t(tool.title)}
+              off={source}
+              pressed={!!states[tool.state]}
+              onPress={() => ('block' in tool ? block(tool.block) : run(tool.command))}
+            >
+              {tool.label}
+            </ToolButton>
+          ))}
           <ToolButton title={t('cms.toolLink')} off={source} onPress={() => openPanel('link')}>
             {t('cms.toolLinkShort')}
           </ToolButton>
