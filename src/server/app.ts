@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
@@ -181,6 +180,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const indexFile = join(webDir, 'index.html');
   const hasBuild = existsSync(indexFile);
+  // Read once: the build does not change under a running server (npm start builds first).
+  const indexHtml = hasBuild ? readFileSync(indexFile, 'utf8') : '';
   const manifestFile = join(webDir, '.vite', 'manifest.json');
   const homeChunks = existsSync(manifestFile)
     ? pageChunkFiles(
@@ -216,28 +217,21 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
           'Tumbuh API is running. The web app is not built: run `npm run build` (npm start does it).',
         );
     if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+    // Every page starts with the portal settings (no request, nothing moves when they arrive);
+    // portal pages also get their own title and share tags, and a missing item answers 404. The
+    // home page's own chunks are announced with the entry (one round trip less on a phone).
+    const settings = await publicSettings(request.ctx.db);
+    let html = indexHtml;
+    let found = true;
     if (isPortalPath(path)) {
-      // Portal pages get their own title and share tags; a missing item answers 404. The home
-      // page's own chunks are announced with the entry (one round trip less on a phone).
-      const { found, meta } = await pageMeta(request.ctx, path, originOf(request));
-      const html = injectSettings(
-        injectModulePreloads(
-          injectMeta(await readFile(indexFile, 'utf8'), meta),
-          path === '/' ? homeChunks : [],
-        ),
-        await publicSettings(request.ctx.db),
-      );
-      return reply
-        .status(found ? 200 : 404)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(html);
+      const page = await pageMeta(request.ctx, path, originOf(request), settings);
+      found = page.found;
+      html = injectModulePreloads(injectMeta(html, page.meta), path === '/' ? homeChunks : []);
     }
     return reply
+      .status(found ? 200 : 404)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(
-        injectSettings(await readFile(indexFile, 'utf8'), await publicSettings(request.ctx.db)),
-      );
+      .send(injectSettings(html, settings));
   });
 }

@@ -2,7 +2,7 @@
  * RSS, sitemap and the meta tags of portal pages (docs/portal.md): only published items, links
  * absolute from the request's origin.
  */
-import type { ContentKind } from '../../core/portal/model.ts';
+import type { ContentKind, PortalSettings } from '../../core/portal/model.ts';
 import {
   itemOfPath,
   itemWebPath,
@@ -74,8 +74,8 @@ export async function pageMeta(
   ctx: ServiceContext,
   path: string,
   origin: string,
+  settings: PortalSettings,
 ): Promise<{ found: boolean; meta: PageMeta }> {
-  const settings = await readSettings(ctx.db);
   const site = settings.siteName.id;
   const base: PageMeta = {
     title: site,
