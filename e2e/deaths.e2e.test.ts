@@ -4,6 +4,8 @@ import {
   apiLogin,
   hasChromium,
   launchBrowser,
+  logIn,
+  e2ePassword,
   screenshot,
   screenshotDir,
   startServer,
@@ -15,19 +17,11 @@ const desa = '5371041001';
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
 const until = { timeout: 20_000 };
-const password = 'kupang sehat bebas stunting';
+const password = e2ePassword;
 
 /** A date `days` before today in WITA (NTT's time zone), ISO. */
 function witaDate(daysBefore = 0): string {
   return new Date(Date.now() + 8 * 3_600_000 - daysBefore * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function logIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/masuk'), until);
 }
 
 async function publicSummary(url: string, period: string) {

@@ -145,6 +145,23 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return file;
 }
 
+/** The password test users end up with (apiLogin replaces one-time passwords by it). */
+export const e2ePassword = 'kupang sehat bebas stunting';
+
+/** Logs in through the login page and waits until the app has left it. */
+export async function logIn(
+  page: Page,
+  url: string,
+  email: string,
+  password = e2ePassword,
+): Promise<void> {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/masuk'), { timeout: 20_000 });
+}
+
 /** A logged-in API client for setting up a browser test (cookie session + CSRF header). */
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
@@ -159,7 +176,7 @@ export async function apiLogin(
   url: string,
   email: string,
   password: string,
-  newPassword = 'kupang sehat bebas stunting',
+  newPassword = e2ePassword,
 ): Promise<ApiClient> {
   let cookie = '';
   let csrf = '';

@@ -6,6 +6,8 @@ import {
   apiLogin,
   hasChromium,
   launchBrowser,
+  logIn,
+  e2ePassword,
   screenshot,
   startServer,
   type RunningServer,
@@ -19,7 +21,7 @@ const demoChildren = 3000;
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 const until = { timeout: 20_000 };
-const password = 'kupang sehat bebas stunting';
+const password = e2ePassword;
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -51,14 +53,6 @@ async function json<T>(url: string): Promise<T> {
 }
 
 const percent = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1).replace('.', ',')}%`;
-
-async function logIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/masuk'), until);
-}
 
 /** Serious and critical axe-core violations of the page as it is now. */
 async function axeViolations(page: Page): Promise<string[]> {
