@@ -207,8 +207,9 @@ export const messages = {
     status: 409,
   },
   file_too_large: {
-    id: 'Berkas terlalu besar ({allowed})',
-    en: 'File too large ({allowed})',
+    // Whole sentences in each language: `allowed` (in details) is in English.
+    id: 'Berkas terlalu besar: gambar paling besar 5 MB, PDF paling besar 20 MB',
+    en: 'File too large: images up to 5 MB, PDF up to 20 MB',
     status: 413,
   },
   unsupported_file_type: {
