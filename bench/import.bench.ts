@@ -6,7 +6,7 @@
  * and on PGlite (files in a temp directory, as `npm start` uses it); then a streaming export of
  * the same rows. Each import and export runs in its own process, so its peak RSS (VmHWM read from
  * /proc/self/status at the end) is its own. IMPORT_BENCH_ROWS=100000 for a quicker run;
- * IMPORT_BENCH_PGLITE=false for PostgreSQL alone.
+ * IMPORT_BENCH_PGLITE=false for PostgreSQL alone; IMPORT_BENCH_PROFILE=DIR for CPU profiles.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -269,7 +269,17 @@ function runWorker(task: WorkerTask): {
 } {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', here, '--worker', JSON.stringify(task)],
+    [
+      // IMPORT_BENCH_PROFILE=DIR: a CPU profile of each worker (open in Chrome DevTools).
+      ...(process.env.IMPORT_BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.IMPORT_BENCH_PROFILE}`]
+        : []),
+      '--import',
+      'tsx',
+      here,
+      '--worker',
+      JSON.stringify(task),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
@@ -366,7 +376,10 @@ async function main(): Promise<void> {
         );
       }
     } finally {
-      await engine.cleanup();
+      // IMPORT_BENCH_KEEP=true: the PostgreSQL database stays (its URL on stderr), to look into.
+      if (process.env.IMPORT_BENCH_KEEP === 'true' && engine.database.kind === 'postgres')
+        console.error(`kept ${engine.database.url}`);
+      else await engine.cleanup();
     }
   }
   await admin?.end();

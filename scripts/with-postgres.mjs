@@ -76,7 +76,7 @@ try {
     '--locale=C',
     '--no-sync',
   ]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${process.env.WITH_POSTGRES_OPTIONS ?? ''}`;
   run(path.join(bin, 'pg_ctl'), [
     '-D',
     dataDir,

@@ -16,6 +16,7 @@
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { rollupCountNames } from '../../core/indicators/dashboard.ts';
+import type { RollupCell } from '../../core/indicators/rollup-cells.ts';
 import type { Database } from '../types.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -447,64 +448,35 @@ export async function refreshCells(
   return finishDelta(exec, rows);
 }
 
-/** A measurement row a write inserted or superseded (what the delta refresh needs of it). */
-export interface WrittenRow {
-  id: string;
-  child_id: string;
-  measured_on: string;
-}
-
 /**
- * The fast path of a write that only added rows and superseded others (the kader's weighing,
- * an import chunk, a correction), with no other row re-statused: each child's counts are
- * computed twice in one statement — from its rows now, and from its rows as they were (now
- * minus the inserted, plus the superseded) — and the difference is added. Its cost follows the
- * rows of the written children, not the size of their posyandu. Children must be locked.
+ * Adds counts a writer computed itself (core/indicators/rollup-cells: its children's cells after
+ * the write minus before, from rows it read under their locks) to the cells and their regions.
+ * Its cost follows the cells the write moved, not the rows behind them. Returns the number of
+ * cells changed.
  */
-export async function refreshWrittenChildren(
+export async function applyRollupDeltas(
   exec: SqlExecutor,
-  inserted: readonly WrittenRow[],
-  superseded: readonly WrittenRow[],
+  deltas: readonly RollupCell[],
 ): Promise<number> {
-  const all = [...inserted, ...superseded];
-  if (all.length === 0) return 0;
-  const [lo, hi] = yearBounds(all.map((r) => r.measured_on));
+  if (deltas.length === 0) return 0;
+  const keyArrays = [
+    deltas.map((d) => d.posyanduId),
+    deltas.map((d) => d.kind),
+    deltas.map((d) => d.period),
+    deltas.map((d) => d.regionCode),
+    deltas.map((d) => d.sex),
+    deltas.map((d) => d.ageGroup),
+  ];
+  const countArrays = ROLLUP_COUNT_COLUMNS.map((_, i) => deltas.map((d) => d.counts[i]!));
   const rows = await exec.query<DeltaResult>(
-    `with t as (select distinct child_id from unnest($1::uuid[]) as child_id),
-     ins as (select unnest($2::uuid[]) as id),
-     sup as (select unnest($3::uuid[]) as id),
-     -- per child through its index (never a scan of a date range of the whole table)
-     rows as (
-       select m.* from t cross join lateral (
-         select * from measurement m where m.child_id = t.child_id and m.superseded_at is null
-           and m.measured_on between $4::date and $5::date) m
-       union all
-       select m.* from measurement m where m.id = any($3::uuid[])),
-     ${cellsSql(
-       `select 1 as sign, ${SOURCE_COLUMNS} from rows where superseded_at is null
-        union all
-        select -1 as sign, ${SOURCE_COLUMNS} from rows r
-        where (r.superseded_at is null and not exists (select 1 from ins where ins.id = r.id))
-           or exists (select 1 from sup where sup.id = r.id)`,
-     )},
-     delta as (select ${cellKeyColumns}, ${counted} from cells),
+    `with delta as (
+       select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[],
+         ${ROLLUP_COUNT_COLUMNS.map((_, i) => `$${i + 7}::int[]`).join(', ')})
+       as d(${cellKeyColumns}, ${COUNTS})),
      ${applyDeltaSql()}`,
-    [all.map((r) => r.child_id), inserted.map((r) => r.id), superseded.map((r) => r.id), lo, hi],
+    [...keyArrays, ...countArrays],
   );
   return finishDelta(exec, rows);
-}
-
-/** Children of the given measurement rows (those whose N/T status a write changed). */
-export async function childrenOfMeasurements(
-  exec: SqlExecutor,
-  ids: readonly string[],
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await exec.query<{ child_id: string }>(
-    `select distinct child_id::text from measurement where id = any($1::uuid[])`,
-    [ids],
-  );
-  return rows.map((r) => r.child_id);
 }
 
 // ── register ───────────────────────────────────────────────────────────────────────────────

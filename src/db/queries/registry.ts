@@ -369,10 +369,11 @@ export async function currentMeasurementsOnDays(
 ): Promise<MeasurementRow[]> {
   if (pairs.length === 0) return [];
   const result = await sql<MeasurementRow>`
-    select m.* from measurement m
-    join unnest(${pairs.map((p) => p.childId)}::uuid[], ${pairs.map((p) => p.measuredOn)}::date[])
-      as p(child_id, measured_on) on m.child_id = p.child_id and m.measured_on = p.measured_on
-    where m.superseded_at is null`.execute(db);
+    select m.* from unnest(${pairs.map((p) => p.childId)}::uuid[], ${pairs.map((p) => p.measuredOn)}::date[])
+      as p(child_id, measured_on)
+    -- one probe of the (child, day) index per pair (a hash join scanned the whole table)
+    cross join lateral (select * from measurement m where m.child_id = p.child_id
+      and m.measured_on = p.measured_on and m.superseded_at is null) m`.execute(db);
   // A pair given twice joins twice: one row per measurement.
   return [...new Map(result.rows.map((r) => [r.id, r])).values()];
 }
@@ -523,7 +524,26 @@ export async function currentMeasurementsOfChildren(db: Q, childIds: string[]) {
   if (childIds.length === 0) return [];
   return db
     .selectFrom('measurement')
-    .select(['id', 'child_id', 'measured_on', 'weight_kg', 'weight_gain', 'two_t'])
+    .select([
+      'id',
+      'child_id',
+      'measured_on',
+      'weight_kg',
+      'weight_gain',
+      'two_t',
+      'payload_hash',
+      // what the rollups count (services/registry writtenRollupChange)
+      'age_days',
+      'region_code',
+      'posyandu_id',
+      'zlen',
+      'flen',
+      'zwfl',
+      'fwfl',
+      'zwei',
+      'fwei',
+      'oedema',
+    ])
     .where(sql<boolean>`child_id = any(${childIds}::uuid[])`)
     .where('superseded_at', 'is', null)
     .orderBy('child_id')
@@ -541,4 +561,9 @@ export async function updateWeightGains(
     from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.weightGain)}::text[],
                 ${updates.map((u) => u.twoT)}::bool[]) as v(id, weight_gain, two_t)
     where m.id = v.id`.execute(db);
+}
+
+/** Fresh planner statistics of the registry tables (after a bulk import). */
+export async function analyzeRegistry(db: Q): Promise<void> {
+  await sql`analyze child, measurement`.execute(db);
 }

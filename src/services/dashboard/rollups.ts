@@ -10,8 +10,8 @@ import type { Db } from '../../db/connect.ts';
 import {
   affectedCells,
   analyzeRollups,
+  applyRollupDeltas,
   bumpDashboardVersion,
-  childrenOfMeasurements,
   clearRollups,
   insertAllAreas,
   insertAllCells,
@@ -21,35 +21,45 @@ import {
   lockChildren,
   refreshCells,
   refreshRegister,
-  refreshWrittenChildren,
   rollupCellsOfPosyandu,
   posyanduWithin,
   type ChangedChild,
   type RollupCellKey,
   type SqlExecutor,
-  type WrittenRow,
 } from '../../db/queries/dashboard-rollup.ts';
-import type { Database } from '../../db/types.ts';
+import type { ChildRow, Database, MeasurementRow } from '../../db/types.ts';
+import {
+  addChildRollupCells,
+  changedRollupCells,
+  type RollupCell,
+  type RollupMeasurement,
+} from '../../core/indicators/rollup-cells.ts';
 
 export type { ChangedChild };
 
 /** What a write changed, for {@link refreshRollups}. */
 export interface RollupChange {
   /**
-   * A measurement write (recordMeasurements): the rows it inserted and those it superseded,
-   * and the stored rows whose N/T status it changed (null: statuses were recomputed wholesale,
-   * as after a lost race). Children without re-statused rows take the fast path (their counts
-   * before and after, by difference); the others are recomputed with their cells.
+   * Cell counts a measurement write moved, computed by the writer (core/indicators/rollup-cells:
+   * its children's cells after minus before, from the rows it read with the children locked —
+   * {@link lockRollupChildren}). Children whose older rows changed N/T status go in `children`.
    */
-  written?: {
-    inserted: readonly WrittenRow[];
-    superseded: readonly WrittenRow[];
-    restatused: readonly string[] | null;
-  };
+  deltas?: readonly RollupCell[];
   /** Children whose measurements changed in other ways (merge, sex or birth date): recomputed. */
   children?: readonly ChangedChild[];
   /** Posyandu whose register (children, their sex, birth date, desa) changed. */
   posyandu?: readonly string[];
+}
+
+/**
+ * Locks children for the rest of the transaction, before a writer reads the rows it computes
+ * their rollup deltas from: a second writer of the same child waits, then reads this one's rows.
+ */
+export async function lockRollupChildren(
+  trx: Transaction<Database>,
+  childIds: readonly string[],
+): Promise<void> {
+  await lockChildren(kyselyExecutor(trx), childIds);
 }
 
 /** The first day every period of a child can start from: a merge or a sex change touches all. */
@@ -80,29 +90,105 @@ export async function refreshRollups(
 ): Promise<boolean> {
   const exec = kyselyExecutor(trx);
   let changed = 0;
-  const written = change.written;
-  const rows = written ? [...written.inserted, ...written.superseded] : [];
   const children = [...(change.children ?? [])];
-  await lockChildren(exec, [...rows.map((r) => r.child_id), ...children.map((c) => c.childId)]);
-  if (written && rows.length) {
-    const slow = new Set(
-      written.restatused === null
-        ? rows.map((r) => r.child_id)
-        : await childrenOfMeasurements(exec, written.restatused),
-    );
-    const fast = (r: WrittenRow) => !slow.has(r.child_id);
-    changed += await refreshWrittenChildren(
-      exec,
-      written.inserted.filter(fast),
-      written.superseded.filter(fast),
-    );
-    children.push(...changedChildren(rows.filter((r) => !fast(r))));
-  }
+  await lockChildren(
+    exec,
+    children.map((c) => c.childId),
+  );
+  if (change.deltas?.length) changed += await applyRollupDeltas(exec, change.deltas);
   if (children.length)
     changed += await refreshCells(exec, cellKeys(await affectedCells(exec, children)));
   if (change.posyandu?.length) changed += await refreshRegister(exec, change.posyandu);
   if (changed > 0) await bumpDashboardVersion(exec);
   return changed > 0;
+}
+
+/** The columns of a stored or written measurement the rollups count. */
+export type RollupSourceRow = Pick<
+  MeasurementRow,
+  | 'child_id'
+  | 'measured_on'
+  | 'age_days'
+  | 'region_code'
+  | 'posyandu_id'
+  | 'zlen'
+  | 'flen'
+  | 'zwfl'
+  | 'fwfl'
+  | 'zwei'
+  | 'fwei'
+  | 'oedema'
+  | 'weight_kg'
+  | 'weight_gain'
+  | 'two_t'
+>;
+
+function rollupRow(m: RollupSourceRow, sex: 1 | 2): RollupMeasurement {
+  return {
+    childId: m.child_id,
+    measuredOn: m.measured_on,
+    sequence: 0,
+    ageDays: m.age_days,
+    sex,
+    haz: m.zlen,
+    hazFlagged: m.flen ?? false,
+    whz: m.zwfl,
+    whzFlagged: m.fwfl ?? false,
+    waz: m.zwei,
+    wazFlagged: m.fwei ?? false,
+    oedema: m.oedema,
+    weighed: m.weight_kg !== null,
+    weightGain: m.weight_gain,
+    twoT: m.two_t,
+    regionCode: m.region_code,
+    posyanduId: m.posyandu_id,
+  };
+}
+
+/**
+ * What a write moved in the rollups: for each child, the cells of the years it wrote in, after
+ * (its current rows and the inserted ones) minus before (its current rows and the superseded
+ * ones). Children whose older rows changed N/T status are recomputed by the rollups instead.
+ */
+export function writtenRollupChange(
+  current: ReadonlyMap<string, readonly RollupSourceRow[]>,
+  inserted: readonly RollupSourceRow[],
+  superseded: readonly RollupSourceRow[],
+  restatused: ReadonlySet<string>,
+  children: ReadonlyMap<string, Pick<ChildRow, 'sex'>>,
+): RollupChange {
+  const byChild = new Map<string, { inserted: RollupSourceRow[]; superseded: RollupSourceRow[] }>();
+  const of = (childId: string) => {
+    let entry = byChild.get(childId);
+    if (!entry) byChild.set(childId, (entry = { inserted: [], superseded: [] }));
+    return entry;
+  };
+  for (const m of inserted) of(m.child_id).inserted.push(m);
+  for (const m of superseded) of(m.child_id).superseded.push(m);
+  const cells = new Map<string, RollupCell>();
+  const slow: RollupSourceRow[] = [];
+  for (const [childId, written] of byChild) {
+    if (restatused.has(childId)) {
+      slow.push(...written.inserted, ...written.superseded);
+      continue;
+    }
+    const sex = children.get(childId)!.sex as 1 | 2;
+    const years = new Set(
+      [...written.inserted, ...written.superseded].map((m) => m.measured_on.slice(0, 4)),
+    );
+    const kept = (current.get(childId) ?? []).filter((m) => years.has(m.measured_on.slice(0, 4)));
+    addChildRollupCells(
+      cells,
+      [...kept, ...written.inserted].map((m) => rollupRow(m, sex)),
+      1,
+    );
+    addChildRollupCells(
+      cells,
+      [...kept, ...written.superseded].map((m) => rollupRow(m, sex)),
+      -1,
+    );
+  }
+  return { deltas: changedRollupCells(cells), children: changedChildren(slow) };
 }
 
 /** Progress of a rebuild, for the CLI's stderr. */

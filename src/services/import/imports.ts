@@ -42,7 +42,11 @@ import {
   updateImportBatch,
   type NewImportIssue,
 } from '../../db/queries/imports.ts';
-import { currentMeasurementsOnDays, findMeasurements } from '../../db/queries/registry.ts';
+import {
+  analyzeRegistry,
+  currentMeasurementsOnDays,
+  findMeasurements,
+} from '../../db/queries/registry.ts';
 import type { ImportBatchRow, ImportIssueRow, MeasurementRow } from '../../db/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -111,6 +115,7 @@ export interface ImportResult {
 const DEFAULT_CHUNK = 2000;
 const DEFAULT_MAX_ISSUES = 100_000;
 const FIRST_ISSUES = 100;
+const ANALYZE_AFTER_ROWS = 50_000;
 
 /** Who may import: `records:write` in their own scope (a kader: for their posyandu only). */
 export function assertMayImport(ctx: ServiceContext): Actor {
@@ -346,6 +351,10 @@ export async function runImport(
       regionCode: actor.regionCode,
       after: { fileName: done!.file_name, fileSha256: done!.file_sha256, ...state.counts },
     });
+  // A big load changes the tables more than autovacuum has seen yet: fresh planner statistics,
+  // so the next export or dashboard query is not planned for the tables as they were.
+  if (mode === 'commit' && state.counts.rowsImported >= ANALYZE_AFTER_ROWS)
+    await analyzeRegistry(ctx.db);
   return { batch: done!, issues: state.firstIssues };
 }
 

@@ -18,7 +18,6 @@ import { measurementProblems } from '../../core/registry/rules.ts';
 import type { Db } from '../../db/connect.ts';
 import {
   currentMeasurementsOfChildren,
-  currentMeasurementsOnDays,
   findChildren,
   findMeasurement,
   findMeasurements,
@@ -29,7 +28,14 @@ import {
 import type { ChildRow, Database, MeasurementRow, NewMeasurement } from '../../db/types.ts';
 import { insertAudits, type AuditRecord } from '../../db/queries/audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { refreshRollups } from '../dashboard/rollups.ts';
+import {
+  changedChildren,
+  lockRollupChildren,
+  refreshRollups,
+  writtenRollupChange,
+  type RollupChange,
+} from '../dashboard/rollups.ts';
+
 import { assertRecordAccess } from './access.ts';
 import { problemsError, readChild, today } from './record.ts';
 
@@ -284,102 +290,105 @@ export async function recordMeasurements(
     }
   });
 
-  // A new measurement on a day that already has one is refused: change that one with a correction.
-  const fresh = pending.filter((p) => !p.row.supersedes && seenIds.get(p.row.id) === p.index);
-  const taken = new Map(
-    (
-      await currentMeasurementsOnDays(
-        ctx.db,
-        fresh.map((p) => ({ childId: p.row.child_id, measuredOn: p.row.measured_on })),
-      )
-    ).map((m) => [`${m.child_id}|${m.measured_on}`, m]),
-  );
-  const writable = pending.filter((p) => {
-    const existing = taken.get(`${p.row.child_id}|${p.row.measured_on}`);
-    if (existing && existing.id === p.row.id) {
-      // Another delivery of this very submission was stored meanwhile: answered like a resend.
-      outcomes[p.index] =
-        existing.payload_hash === p.row.payload_hash
-          ? { ok: true, measurement: existing, created: false }
-          : {
-              ok: false,
-              error: new DomainError('measurement_conflict', { field: 'id', id: existing.id }),
-            };
-      return false;
-    }
-    if (existing && !p.row.supersedes) {
-      fail(
-        p.index,
-        new DomainError('measurement_exists', {
-          date: p.row.measured_on,
-          field: 'measuredOn',
-          existingId: existing.id,
-        }),
-      );
-      return false;
-    }
-    return true;
-  });
-
-  if (writable.length) {
-    const unique = [...new Map(writable.map((p) => [p.row.id, p.row])).values()];
-    const { insertedIds, stored: rows } = await ctx.db.transaction().execute(async (trx) => {
-      await markSupersededMany(
-        trx,
-        unique.flatMap((r) => (r.supersedes ? [r.supersedes] : [])),
-        ctx.now(),
-      );
-      const touched = [...new Set(unique.map((r) => r.child_id))];
-      // N/T/O/B and 2T of the new rows are computed before the insert (with the children's
-      // current rows) so they go in with their status; only older rows whose status changes
-      // (a month that arrived late) are updated afterwards.
-      const updates = await weightGainsWith(trx, touched, unique, children);
-      const inserted = await insertMeasurementRows(trx, unique);
-      const ids = new Set(inserted.map((r) => r.id));
-      let storedRows: Map<string, MeasurementRow>;
-      let restatused: string[] | null = null;
-      if (ids.size === unique.length) {
-        await updateWeightGains(trx, updates);
-        restatused = updates.map((u) => u.id);
-        storedRows = new Map(inserted.map((m) => [m.id, m]));
-      } else {
-        // A correction that lost a race must not leave its old row superseded with no successor.
-        await markSupersededMany(
-          trx,
-          unique.flatMap((r) => (r.supersedes && !ids.has(r.id) ? [r.supersedes] : [])),
-          null,
-        );
-        // Some rows were taken by another delivery meanwhile: recompute from what is stored.
-        await refreshWeightGainOf(trx, touched);
-        storedRows = new Map();
-      }
-      // The dashboard rollups follow in the same transaction: one set-based call per batch.
-      await refreshRollups(trx, {
-        written: {
-          inserted: unique.filter((r) => ids.has(r.id)),
-          superseded: unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
-          restatused,
-        },
+  const nothing = { insertedIds: new Set<string>(), stored: new Map<string, MeasurementRow>() };
+  const answered = !pending.length
+    ? nothing
+    : await ctx.db.transaction().execute(async (trx) => {
+        const touched = [...new Set(pending.map((p) => p.row.child_id))];
+        // Before anything is read: the rows read below are the children's whole state until commit
+        // (a second writer of the same child waits here, then reads this one's rows).
+        await lockRollupChildren(trx, touched);
+        const current = await currentRowsOf(trx, touched);
+        // A new measurement on a day that already has one is refused: change that one with a correction.
+        const taken = new Map<string, CurrentRow>();
+        for (const rows of current.values())
+          for (const m of rows) taken.set(`${m.child_id}|${m.measured_on}`, m);
+        const writable = pending.filter((p) => {
+          const existing = taken.get(`${p.row.child_id}|${p.row.measured_on}`);
+          // Another delivery of this very submission was stored meanwhile: answered like a resend.
+          if (existing && existing.id === p.row.id) return false;
+          if (existing && !p.row.supersedes) {
+            fail(
+              p.index,
+              new DomainError('measurement_exists', {
+                date: p.row.measured_on,
+                field: 'measuredOn',
+                existingId: existing.id,
+              }),
+            );
+            return false;
+          }
+          return true;
+        });
+        const unique = [...new Map(writable.map((p) => [p.row.id, p.row])).values()];
+        if (unique.length === 0) return nothing;
+        const replaced = new Set(unique.flatMap((r) => (r.supersedes ? [r.supersedes] : [])));
+        await markSupersededMany(trx, [...replaced], ctx.now());
+        for (const [childId, rows] of current)
+          if (rows.some((m) => replaced.has(m.id)))
+            current.set(
+              childId,
+              rows.filter((m) => !replaced.has(m.id)),
+            );
+        // N/T/O/B and 2T of the new rows are computed before the insert (with the children's
+        // current rows) so they go in with their status; only older rows whose status changes
+        // (a month that arrived late) are updated afterwards.
+        const updates = weightGainsWith(current, unique, children);
+        const inserted = await insertMeasurementRows(trx, unique);
+        const ids = new Set(inserted.map((r) => r.id));
+        let storedRows: Map<string, MeasurementRow>;
+        let change: RollupChange;
+        if (ids.size === unique.length) {
+          await updateWeightGains(trx, updates);
+          storedRows = new Map(inserted.map((m) => [m.id, m]));
+          change = writtenRollupChange(
+            current,
+            inserted,
+            unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+            new Set(updates.map((u) => u.childId)),
+            children,
+          );
+        } else {
+          // A correction that lost a race must not leave its old row superseded with no successor.
+          await markSupersededMany(
+            trx,
+            unique.flatMap((r) => (r.supersedes && !ids.has(r.id) ? [r.supersedes] : [])),
+            null,
+          );
+          // Some rows were taken by another delivery meanwhile: recompute from what is stored.
+          await refreshWeightGainOf(trx, touched);
+          storedRows = new Map();
+          change = {
+            children: changedChildren([
+              ...unique,
+              ...unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+            ]),
+          };
+        }
+        // The dashboard rollups follow in the same transaction.
+        await refreshRollups(trx, change);
+        if (auditEach) {
+          const records: AuditRecord[] = unique
+            .filter((r) => ids.has(r.id))
+            .map((r) => ({
+              actorId: ctx.actor?.id ?? null,
+              requestId: ctx.requestId ?? null,
+              action: r.supersedes ? 'measurement.corrected' : 'measurement.recorded',
+              entity: 'measurement',
+              entityId: r.id,
+              regionCode: r.region_code,
+              before: r.supersedes ? measurementAudit(superseded.get(r.supersedes)!) : undefined,
+              after: measurementAudit({ ...r, supersedes: r.supersedes ?? null } as MeasurementRow),
+            }));
+          await insertAudits(trx, records);
+        }
+        return { insertedIds: ids, stored: storedRows };
       });
-      if (auditEach) {
-        const records: AuditRecord[] = unique
-          .filter((r) => ids.has(r.id))
-          .map((r) => ({
-            actorId: ctx.actor?.id ?? null,
-            requestId: ctx.requestId ?? null,
-            action: r.supersedes ? 'measurement.corrected' : 'measurement.recorded',
-            entity: 'measurement',
-            entityId: r.id,
-            regionCode: r.region_code,
-            before: r.supersedes ? measurementAudit(superseded.get(r.supersedes)!) : undefined,
-            after: measurementAudit({ ...r, supersedes: r.supersedes ?? null } as MeasurementRow),
-          }));
-        await insertAudits(trx, records);
-      }
-      return { insertedIds: ids, stored: storedRows };
-    });
+  const { insertedIds, stored: rows } = answered;
+  const writable = pending.filter((p) => outcomes[p.index] === undefined);
+  if (writable.length) {
     // Rows not inserted by this call (resent ids, lost races) are read back as they are stored.
-    const missing = unique.filter((r) => !rows.has(r.id)).map((r) => r.id);
+    const missing = [...new Set(writable.map((p) => p.row.id))].filter((id) => !rows.has(id));
     for (const m of await findMeasurements(ctx.db, missing)) rows.set(m.id, m);
     for (const p of writable) {
       const row = rows.get(p.row.id);
@@ -433,19 +442,39 @@ export async function correctMeasurement(
   );
 }
 
-type WeightGainUpdate = { id: string; weightGain: MeasurementRow['weight_gain']; twoT: boolean };
+type WeightGainUpdate = {
+  id: string;
+  childId: string;
+  weightGain: MeasurementRow['weight_gain'];
+  twoT: boolean;
+};
+type CurrentRow = Awaited<ReturnType<typeof currentMeasurementsOfChildren>>[number];
+
+/** The current rows of children, by child, oldest first. */
+async function currentRowsOf(
+  db: Transaction<Database>,
+  childIds: readonly string[],
+): Promise<Map<string, CurrentRow[]>> {
+  const byChild = new Map<string, CurrentRow[]>();
+  for (let start = 0; start < childIds.length; start += 5000)
+    for (const m of await currentMeasurementsOfChildren(db, childIds.slice(start, start + 5000))) {
+      const list = byChild.get(m.child_id);
+      if (list) list.push(m);
+      else byChild.set(m.child_id, [m]);
+    }
+  return byChild;
+}
 
 /**
  * Sets weight_gain/two_t on `fresh` (rows about to be inserted) from each child's series of
  * current measurements plus the fresh rows, and returns the updates the children's stored rows
  * need — the same result refreshWeightGainOf gives after the insert, without rewriting the new rows.
  */
-async function weightGainsWith(
-  db: Transaction<Database>,
-  childIds: string[],
+function weightGainsWith(
+  current: ReadonlyMap<string, readonly CurrentRow[]>,
   fresh: NewMeasurement[],
   children: Map<string, ChildRow>,
-): Promise<WeightGainUpdate[]> {
+): WeightGainUpdate[] {
   const updates: WeightGainUpdate[] = [];
   const freshOf = new Map<string, NewMeasurement[]>();
   for (const r of fresh) {
@@ -453,46 +482,37 @@ async function weightGainsWith(
     if (list) list.push(r);
     else freshOf.set(r.child_id, [r]);
   }
-  for (let start = 0; start < childIds.length; start += 5000) {
-    const ids = childIds.slice(start, start + 5000);
-    const storedOf = new Map<string, Awaited<ReturnType<typeof currentMeasurementsOfChildren>>>();
-    for (const m of await currentMeasurementsOfChildren(db, ids)) {
-      const list = storedOf.get(m.child_id);
-      if (list) list.push(m);
-      else storedOf.set(m.child_id, [m]);
-    }
-    for (const childId of ids) {
-      const birthDate = children.get(childId)!.birth_date;
-      const freshRows = freshOf.get(childId) ?? [];
-      if (continueWeightGains(birthDate, storedOf.get(childId) ?? [], freshRows)) continue;
-      type Point = {
-        measuredOn: string;
-        weightKg: number | null;
-        stored?: WeightGainUpdate;
-        row?: NewMeasurement;
-      };
-      const series: Point[] = [
-        ...(storedOf.get(childId) ?? []).map((m) => ({
-          measuredOn: m.measured_on,
-          weightKg: m.weight_kg,
-          stored: { id: m.id, weightGain: m.weight_gain, twoT: m.two_t },
-        })),
-        ...(freshOf.get(childId) ?? []).map((r) => ({
-          measuredOn: r.measured_on,
-          weightKg: r.weight_kg ?? null,
-          row: r,
-        })),
-      ].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
-      const statuses = weightGainSeries(birthDate, series);
-      series.forEach((point, k) => {
-        const s = statuses[k]!;
-        if (point.row) {
-          point.row.weight_gain = s.weightGain;
-          point.row.two_t = s.twoT;
-        } else if (point.stored!.weightGain !== s.weightGain || point.stored!.twoT !== s.twoT)
-          updates.push({ id: point.stored!.id, weightGain: s.weightGain, twoT: s.twoT });
-      });
-    }
+  for (const childId of freshOf.keys()) {
+    const birthDate = children.get(childId)!.birth_date;
+    const freshRows = freshOf.get(childId) ?? [];
+    if (continueWeightGains(birthDate, current.get(childId) ?? [], freshRows)) continue;
+    type Point = {
+      measuredOn: string;
+      weightKg: number | null;
+      stored?: WeightGainUpdate;
+      row?: NewMeasurement;
+    };
+    const series: Point[] = [
+      ...(current.get(childId) ?? []).map((m) => ({
+        measuredOn: m.measured_on,
+        weightKg: m.weight_kg,
+        stored: { id: m.id, childId, weightGain: m.weight_gain, twoT: m.two_t },
+      })),
+      ...(freshOf.get(childId) ?? []).map((r) => ({
+        measuredOn: r.measured_on,
+        weightKg: r.weight_kg ?? null,
+        row: r,
+      })),
+    ].sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
+    const statuses = weightGainSeries(birthDate, series);
+    series.forEach((point, k) => {
+      const s = statuses[k]!;
+      if (point.row) {
+        point.row.weight_gain = s.weightGain;
+        point.row.two_t = s.twoT;
+      } else if (point.stored!.weightGain !== s.weightGain || point.stored!.twoT !== s.twoT)
+        updates.push({ ...point.stored!, weightGain: s.weightGain, twoT: s.twoT });
+    });
   }
   return updates;
 }

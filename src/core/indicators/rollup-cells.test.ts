@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { WeightGainCode } from '../growth/weight-gain.ts';
+import { rollupCountNames } from './dashboard.ts';
+import { parsePeriod } from './period.ts';
+import { ageGroupOf, nutritionCountsByCell } from './prevalence.ts';
+import {
+  addChildRollupCells,
+  changedRollupCells,
+  type RollupCell,
+  type RollupMeasurement,
+} from './rollup-cells.ts';
+import { weighingCountsByCell } from './weighing.ts';
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const base: Omit<RollupMeasurement, 'childId' | 'measuredOn' | 'sequence'> = {
+  ageDays: 400,
+  sex: 1,
+  haz: -2.5,
+  hazFlagged: false,
+  whz: 0.1,
+  whzFlagged: false,
+  waz: -1,
+  wazFlagged: false,
+  oedema: false,
+  weighed: true,
+  weightGain: 'N',
+  twoT: false,
+  regionCode: '5301042003',
+  posyanduId: 'p1',
+};
+
+const cellsOf = (rows: RollupMeasurement[], sign: 1 | -1 = 1) => {
+  const into = new Map<string, RollupCell>();
+  addChildRollupCells(into, rows, sign);
+  return into;
+};
+
+/** The same counts from the per-period definitions (prevalence.ts, weighing.ts), cell by cell. */
+function expectedCells(rows: RollupMeasurement[]): Map<string, number[]> {
+  const periods = new Set<string>();
+  for (const m of rows) {
+    periods.add(m.measuredOn.slice(0, 7));
+    periods.add(`${m.measuredOn.slice(0, 4)}-Q${Math.ceil(Number(m.measuredOn.slice(5, 7)) / 3)}`);
+    periods.add(m.measuredOn.slice(0, 4));
+  }
+  const out = new Map<string, number[]>();
+  const cellOf = (m: RollupMeasurement) =>
+    `${m.posyanduId}|${m.regionCode}|${m.sex}|${ageGroupOf(m.ageDays)}`;
+  for (const text of periods) {
+    const period = parsePeriod(text)!;
+    const nutrition = nutritionCountsByCell(rows, period, cellOf);
+    const weighing = weighingCountsByCell(rows, period, cellOf);
+    for (const cell of new Set([...nutrition.keys(), ...weighing.keys()])) {
+      const n = nutrition.get(cell);
+      const w = weighing.get(cell);
+      const [posyanduId, region, sex, ageGroup] = cell.split('|');
+      const z = (id: keyof NonNullable<typeof n>, part: 'numerator' | 'denominator') =>
+        n?.[id][part] ?? 0;
+      out.set(`${posyanduId}|${period.kind}|${text}|${region}|${sex}|${ageGroup}`, [
+        w?.measured ?? 0,
+        w?.weighed ?? 0,
+        z('stunting', 'denominator'),
+        z('stunting', 'numerator'),
+        z('severe_stunting', 'numerator'),
+        z('wasting', 'denominator'),
+        z('wasting', 'numerator'),
+        z('severe_wasting', 'numerator'),
+        z('overweight', 'numerator'),
+        z('underweight', 'denominator'),
+        z('underweight', 'numerator'),
+        z('severe_underweight', 'numerator'),
+        w?.gained ?? 0,
+        w?.notGained ?? 0,
+        w?.notWeighedLastMonth ?? 0,
+        w?.firstWeighing ?? 0,
+        w?.notGainedTwice ?? 0,
+      ]);
+    }
+  }
+  return out;
+}
+
+describe('addChildRollupCells', () => {
+  it('counts a child measured twice in a month once, at its latest row and that row’s place', () => {
+    const cells = cellsOf([
+      { ...base, childId: 'c', measuredOn: '2025-03-02', sequence: 1, haz: -2.5 },
+      { ...base, childId: 'c', measuredOn: '2025-03-20', sequence: 2, haz: -1.5, posyanduId: 'p2' },
+    ]);
+    const month = [...cells.values()].filter((c) => c.kind === 'month');
+    expect(month).toHaveLength(1);
+    expect(month[0]!.posyanduId).toBe('p2');
+    expect(month[0]!.counts[rollupCountNames.indexOf('haz_n')]).toBe(1);
+    expect(month[0]!.counts[rollupCountNames.indexOf('haz_lt2')]).toBe(0);
+  });
+
+  it('skips a flagged z for the latest valid one, and rows over 59 months altogether', () => {
+    const cells = cellsOf([
+      { ...base, childId: 'c', measuredOn: '2025-03-02', sequence: 1, haz: -2.5 },
+      { ...base, childId: 'c', measuredOn: '2025-03-20', sequence: 2, haz: -7, hazFlagged: true },
+      { ...base, childId: 'c', measuredOn: '2025-03-25', sequence: 3, ageDays: 1827 },
+    ]);
+    const month = [...cells.values()].find((c) => c.kind === 'month')!;
+    expect(month.counts[rollupCountNames.indexOf('measured')]).toBe(1);
+    expect(month.counts[rollupCountNames.indexOf('haz_lt2')]).toBe(1);
+  });
+
+  it('a state taken away with −1 and added with +1 leaves only the difference', () => {
+    const before = [{ ...base, childId: 'c', measuredOn: '2025-03-02', sequence: 1 }];
+    const after = [...before, { ...base, childId: 'c', measuredOn: '2025-04-02', sequence: 2 }];
+    const into = cellsOf(after);
+    addChildRollupCells(into, before, -1);
+    const changed = changedRollupCells(into).map((c) => `${c.kind}:${c.period}`);
+    // March is unchanged; April is new; Q1 unchanged; Q2 new; the year moved to April (same cell).
+    expect(changed.sort()).toEqual(['month:2025-04', 'quarter:2025-Q2']);
+  });
+
+  for (const seed of [3, 17, 101]) {
+    it(`equals the per-period definitions on random histories (seed ${seed})`, () => {
+      const next = random(seed);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+      const rows: RollupMeasurement[] = [];
+      for (let child = 0; child < 40; child++) {
+        const days = new Set<string>();
+        const sex = next() < 0.5 ? 1 : 2;
+        for (let k = 0; k < 1 + Math.floor(next() * 12); k++) {
+          const day = `202${4 + Math.floor(next() * 2)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+          if (days.has(day)) continue;
+          days.add(day);
+          const weighed = next() < 0.85;
+          const z = () => (next() < 0.15 ? null : (next() - 0.6) * 8);
+          rows.push({
+            childId: `c${child}`,
+            measuredOn: day,
+            sequence: k,
+            ageDays: Math.floor(next() * 1900),
+            sex,
+            haz: z(),
+            hazFlagged: next() < 0.05,
+            whz: z(),
+            whzFlagged: next() < 0.05,
+            waz: z(),
+            wazFlagged: next() < 0.05,
+            oedema: next() < 0.03,
+            weighed,
+            weightGain: weighed ? pick<WeightGainCode | null>(['N', 'T', 'O', 'B', null]) : null,
+            twoT: weighed && next() < 0.1,
+            regionCode: pick(['5301042003', '5301042004']),
+            posyanduId: pick(['p1', 'p2', 'p3']),
+          });
+        }
+      }
+      const into = new Map<string, RollupCell>();
+      for (let child = 0; child < 40; child++)
+        addChildRollupCells(
+          into,
+          rows.filter((r) => r.childId === `c${child}`),
+          1,
+        );
+      const actual = new Map(
+        changedRollupCells(into).map((c) => [
+          `${c.posyanduId}|${c.kind}|${c.period}|${c.regionCode}|${c.sex}|${c.ageGroup}`,
+          c.counts,
+        ]),
+      );
+      const expected = expectedCells(rows);
+      expect(actual.size).toBeGreaterThan(100);
+      expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    });
+  }
+});
