@@ -45,15 +45,24 @@ export function isAgeForZScores(ageDays: number): boolean {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Days since 1970-01-01 of an ISO date; NaN for a date that does not exist (2024-02-30). */
 function utcDay(isoDate: string): number {
   const m = ISO_DATE.exec(isoDate);
   if (!m) return NaN;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(year, month - 1, day);
-  const back = new Date(t);
-  // Reject dates that Date.UTC silently rolls over (2024-02-30 → 2024-03-01).
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1) return NaN;
-  return t / 86_400_000;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > length) return NaN;
+  // Days from the civil calendar without a Date object (H. Hinnant's days_from_civil): this
+  // runs twice for every row of an import.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /**

@@ -124,6 +124,22 @@ describe('addChildRollupCells', () => {
     expect(changed.sort()).toEqual(['month:2025-04', 'quarter:2025-Q2']);
   });
 
+  it('counted only in the periods of the given dates, the same difference comes out', () => {
+    const before = [
+      { ...base, childId: 'c', measuredOn: '2025-01-10', sequence: 1 },
+      { ...base, childId: 'c', measuredOn: '2025-03-02', sequence: 2, haz: -1 },
+      { ...base, childId: 'c', measuredOn: '2025-05-02', sequence: 3, posyanduId: 'p2' },
+    ];
+    const after = [...before, { ...base, childId: 'c', measuredOn: '2025-02-02', sequence: 4 }];
+    const whole = cellsOf(after);
+    addChildRollupCells(whole, before, -1);
+    const only = new Map<string, RollupCell>();
+    addChildRollupCells(only, after, 1, ['2025-02-02']);
+    addChildRollupCells(only, before, -1, ['2025-02-02']);
+    expect(changedRollupCells(only)).toEqual(changedRollupCells(whole));
+    expect(changedRollupCells(only).map((c) => c.period)).toEqual(['2025-02']);
+  });
+
   for (const seed of [3, 17, 101]) {
     it(`equals the per-period definitions on random histories (seed ${seed})`, () => {
       const next = random(seed);

@@ -66,22 +66,22 @@ function latestFirst(a: RollupMeasurement, b: RollupMeasurement): number {
   return a.sequence > b.sequence ? -1 : 1;
 }
 
-/** The cell of `m` in `kind`'s period `key`, created at zero when new. */
-function cellOf(
+/** The cell of a row (its place: posyandu|desa|sex|age group) in `kind`'s period `key`. */
+function cellAt(
   into: Map<string, RollupCell>,
   m: RollupMeasurement,
+  place: string,
   ageGroup: AgeGroup,
   kind: RollupKind,
   key: number,
 ): RollupCell {
-  const period = periodText(kind, key);
-  const id = `${m.posyanduId}|${kind}|${period}|${m.regionCode}|${m.sex}|${ageGroup}`;
+  const id = `${place}|${kind}|${key}`;
   let cell = into.get(id);
   if (cell === undefined) {
     cell = {
       posyanduId: m.posyanduId,
       kind,
-      period,
+      period: periodText(kind, key),
       regionCode: m.regionCode,
       sex: m.sex,
       ageGroup,
@@ -96,71 +96,84 @@ function cellOf(
  * Adds `sign` (1, or −1 for a state being replaced) × the counts of one child's measurements to
  * `into` (keyed by cell). `rows` are all the child's current rows of the periods concerned:
  * since every month, quarter and year lies within a calendar year, whole years suffice.
+ * `onlyDates`: count only the periods containing one of these dates (those a write touched:
+ * the others are the same before and after). Written as plain loops: it runs for every row of
+ * a million-row import, twice.
  */
 export function addChildRollupCells(
   into: Map<string, RollupCell>,
   rows: readonly RollupMeasurement[],
   sign: 1 | -1,
+  onlyDates?: readonly string[],
 ): void {
+  const touched = onlyDates?.map(monthIndex);
   const ordered = rows.filter((m) => ageGroupOf(m.ageDays) !== null).sort(latestFirst);
-  for (const { kind, months } of kinds) {
+  const n = ordered.length;
+  const months = new Array<number>(n);
+  const ages = new Array<AgeGroup>(n);
+  const places = new Array<string>(n);
+  const zs = new Array<[number | null, number | null, number | null]>(n);
+  for (let i = 0; i < n; i++) {
+    const m = ordered[i]!;
+    months[i] = monthIndex(m.measuredOn);
+    ages[i] = ageGroupOf(m.ageDays)!;
+    places[i] = `${m.posyanduId}|${m.regionCode}|${m.sex}|${ages[i]}`;
+    zs[i] = [prevalenceZ(m, 'haz'), prevalenceZ(m, 'whz'), prevalenceZ(m, 'waz')];
+  }
+  for (const { kind, months: span } of kinds) {
+    const keys = touched && new Set(touched.map((m) => Math.floor(m / span)));
     let current = -1;
     let any = false;
     let wt = false;
     let haz = false;
     let whz = false;
     let waz = false;
-    for (const m of ordered) {
-      const key = Math.floor(monthIndex(m.measuredOn) / months);
+    for (let i = 0; i < n; i++) {
+      const m = ordered[i]!;
+      const key = Math.floor(months[i]! / span);
+      if (keys && !keys.has(key)) continue;
       if (key !== current) {
         current = key;
         any = wt = haz = whz = waz = false;
       }
-      let cell: RollupCell | undefined;
-      const add = (index: number) => {
-        cell ??= cellOf(into, m, ageGroupOf(m.ageDays)!, kind, key);
-        cell.counts[index]! += sign;
-      };
+      const [zh, zw, za] = zs[i]!;
+      const takeWt = !wt && m.weighed;
+      const takeHaz = !haz && zh !== null;
+      const takeWhz = !whz && zw !== null;
+      const takeWaz = !waz && za !== null;
+      if (any && !takeWt && !takeHaz && !takeWhz && !takeWaz) continue;
+      const c = cellAt(into, m, places[i]!, ages[i]!, kind, key).counts;
       if (!any) {
         any = true;
-        add(column.measured);
+        c[column.measured]! += sign;
       }
-      if (!wt && m.weighed) {
+      if (takeWt) {
         wt = true;
-        add(column.weighed);
-        if (m.weightGain === 'N') add(column.gained);
-        else if (m.weightGain === 'T') add(column.not_gained);
-        else if (m.weightGain === 'O') add(column.not_weighed_last_month);
-        else if (m.weightGain === 'B') add(column.first_weighing);
-        if (m.twoT) add(column.two_t);
+        c[column.weighed]! += sign;
+        if (m.weightGain === 'N') c[column.gained]! += sign;
+        else if (m.weightGain === 'T') c[column.not_gained]! += sign;
+        else if (m.weightGain === 'O') c[column.not_weighed_last_month]! += sign;
+        else if (m.weightGain === 'B') c[column.first_weighing]! += sign;
+        if (m.twoT) c[column.two_t]! += sign;
       }
-      if (!haz) {
-        const z = prevalenceZ(m, 'haz');
-        if (z !== null) {
-          haz = true;
-          add(column.haz_n);
-          if (meetsIndicator('stunting', z)) add(column.haz_lt2);
-          if (meetsIndicator('severe_stunting', z)) add(column.haz_lt3);
-        }
+      if (takeHaz) {
+        haz = true;
+        c[column.haz_n]! += sign;
+        if (meetsIndicator('stunting', zh)) c[column.haz_lt2]! += sign;
+        if (meetsIndicator('severe_stunting', zh)) c[column.haz_lt3]! += sign;
       }
-      if (!whz) {
-        const z = prevalenceZ(m, 'whz');
-        if (z !== null) {
-          whz = true;
-          add(column.whz_n);
-          if (meetsIndicator('wasting', z)) add(column.whz_lt2);
-          if (meetsIndicator('severe_wasting', z)) add(column.whz_lt3);
-          if (meetsIndicator('overweight', z)) add(column.whz_gt2);
-        }
+      if (takeWhz) {
+        whz = true;
+        c[column.whz_n]! += sign;
+        if (meetsIndicator('wasting', zw)) c[column.whz_lt2]! += sign;
+        if (meetsIndicator('severe_wasting', zw)) c[column.whz_lt3]! += sign;
+        if (meetsIndicator('overweight', zw)) c[column.whz_gt2]! += sign;
       }
-      if (!waz) {
-        const z = prevalenceZ(m, 'waz');
-        if (z !== null) {
-          waz = true;
-          add(column.waz_n);
-          if (meetsIndicator('underweight', z)) add(column.waz_lt2);
-          if (meetsIndicator('severe_underweight', z)) add(column.waz_lt3);
-        }
+      if (takeWaz) {
+        waz = true;
+        c[column.waz_n]! += sign;
+        if (meetsIndicator('underweight', za)) c[column.waz_lt2]! += sign;
+        if (meetsIndicator('severe_underweight', za)) c[column.waz_lt3]! += sign;
       }
     }
   }

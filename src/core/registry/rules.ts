@@ -3,6 +3,7 @@
  * argument. Each problem names the field and what is allowed, so the kader's screen, the API and
  * the import report say the same thing.
  */
+import { daysInMonth } from '../indicators/period.ts';
 import { ageDaysBetween } from '../growth/age.ts';
 
 export interface FieldProblem {
@@ -23,13 +24,15 @@ export const measurementLimits = {
   muacCm: { min: 5, max: 35 },
 } as const;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date in ISO form (2024-02-30 is not). */
 export function isIsoDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  const m = isoDate.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 
 export interface MeasurementValues {

@@ -173,20 +173,14 @@ export function writtenRollupChange(
       continue;
     }
     const sex = children.get(childId)!.sex as 1 | 2;
-    const years = new Set(
-      [...written.inserted, ...written.superseded].map((m) => m.measured_on.slice(0, 4)),
-    );
-    const kept = (current.get(childId) ?? []).filter((m) => years.has(m.measured_on.slice(0, 4)));
-    addChildRollupCells(
-      cells,
-      [...kept, ...written.inserted].map((m) => rollupRow(m, sex)),
-      1,
-    );
-    addChildRollupCells(
-      cells,
-      [...kept, ...written.superseded].map((m) => rollupRow(m, sex)),
-      -1,
-    );
+    const dates = [...written.inserted, ...written.superseded].map((m) => m.measured_on);
+    const years = new Set(dates.map((d) => d.slice(0, 4)));
+    const kept: RollupMeasurement[] = [];
+    for (const m of current.get(childId) ?? [])
+      if (years.has(m.measured_on.slice(0, 4))) kept.push(rollupRow(m, sex));
+    const row = (m: RollupSourceRow) => rollupRow(m, sex);
+    addChildRollupCells(cells, kept.concat(written.inserted.map(row)), 1, dates);
+    addChildRollupCells(cells, kept.concat(written.superseded.map(row)), -1, dates);
   }
   return { deltas: changedRollupCells(cells), children: changedChildren(slow) };
 }
