@@ -274,6 +274,8 @@ function runWorker(task: WorkerTask): {
       ...(process.env.IMPORT_BENCH_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.IMPORT_BENCH_PROFILE}`]
         : []),
+      // the heap budget npm start gives the server (TUMBUH_HEAP_MB, default 256)
+      `--max-old-space-size=${process.env.TUMBUH_HEAP_MB ?? 256}`,
       '--import',
       'tsx',
       here,

@@ -91,7 +91,8 @@ export async function startServer(options: { demoChildren?: number } = {}): Prom
 
   const server: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'src/server/main.ts')],
+    // the heap budget npm start gives the server (TUMBUH_HEAP_MB)
+    ['--max-old-space-size=256', '--import', 'tsx', path.join(root, 'src/server/main.ts')],
     { env, cwd: root, stdio: ['ignore', 'inherit', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

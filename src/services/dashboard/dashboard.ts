@@ -501,6 +501,9 @@ function rankRows(rows: AreaRow[], direction: 'lower_is_better' | 'higher_is_bet
   });
 }
 
+/** Names in Indonesian order (one collator: localeCompare with a locale builds one per call). */
+const indonesianOrder = new Intl.Collator('id');
+
 /** Every area of a level inside the region, with its figure (also areas without data). */
 export async function dashboardAreas(
   ctx: ServiceContext,
@@ -595,7 +598,7 @@ export async function dashboardAreas(
       );
   }
   rankRows(rows, direction);
-  const byName = (a: AreaRow, b: AreaRow) => a.name.localeCompare(b.name, 'id');
+  const byName = (a: AreaRow, b: AreaRow) => indonesianOrder.compare(a.name, b.name);
   if (params.sort === 'name') rows.sort(byName);
   else if (params.sort === 'count')
     rows.sort((a, b) => (b.count ?? -1) - (a.count ?? -1) || byName(a, b));
