@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/access/scope.ts';
-import { ageGroupOf, nutritionCountsByCell } from '../../core/indicators/prevalence.ts';
-import { parsePeriod } from '../../core/indicators/period.ts';
-import { weighingCountsByCell } from '../../core/indicators/weighing.ts';
+import { referenceRollupCells } from '../../core/indicators/rollup-reference.test-data.ts';
 import { kyselyExecutor, ROLLUP_COUNT_COLUMNS } from '../../db/queries/dashboard-rollup.ts';
 import { insertPosyandu } from '../../db/queries/registry.ts';
 import { testClock } from '../../test/app.ts';
@@ -13,7 +11,12 @@ import type { ServiceContext } from '../context.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { mergeChildren, registerChild, updateChild } from '../registry/children.ts';
 import { recordMeasurements, type MeasurementSubmission } from '../registry/measurements.ts';
-import { rebuildAllRollups, rebuildRollups } from './rollups.ts';
+import {
+  rebuildAllRollups,
+  rebuildRollups,
+  rollupMeasurement,
+  type RollupSourceRow,
+} from './rollups.ts';
 
 let database: DatabaseHandle;
 let ctx: ServiceContext;
@@ -249,96 +252,22 @@ async function snapshot() {
 }
 
 /** The reference: core/indicators over every current measurement, cell by cell. */
+/** The cells core's per-period definitions give for what the registry holds now. */
 async function coreCells() {
-  const rows = await sql<{
-    child_id: string;
-    measured_on: string;
-    age_days: number;
-    region_code: string;
-    posyandu_id: string;
-    sex: 1 | 2;
-    zlen: number | null;
-    flen: boolean | null;
-    zwfl: number | null;
-    fwfl: boolean | null;
-    zwei: number | null;
-    fwei: boolean | null;
-    oedema: boolean;
-    weight_kg: number | null;
-    weight_gain: 'N' | 'T' | 'O' | 'B' | null;
-    two_t: boolean;
-  }>`select m.child_id, m.measured_on, m.age_days, m.region_code, m.posyandu_id, c.sex, m.zlen, m.flen,
-           m.zwfl, m.fwfl, m.zwei, m.fwei, m.oedema, m.weight_kg, m.weight_gain, m.two_t
-     from measurement m join child c on c.id = m.child_id where m.superseded_at is null`.execute(
+  const rows = await sql<RollupSourceRow & { sex: 1 | 2 }>`
+    select m.child_id, m.measured_on, m.age_days, m.region_code, m.posyandu_id::text as posyandu_id,
+           c.sex, m.zlen, m.flen, m.zwfl, m.fwfl, m.zwei, m.fwei, m.oedema, m.weight_kg,
+           m.weight_gain, m.two_t
+    from measurement m join child c on c.id = m.child_id where m.superseded_at is null`.execute(
     database.db,
   );
-  const ms = rows.rows.map((m) => ({
-    childId: m.child_id,
-    measuredOn: m.measured_on,
-    sequence: 0,
-    ageDays: m.age_days,
-    sex: m.sex,
-    haz: m.zlen,
-    hazFlagged: m.flen ?? false,
-    whz: m.zwfl,
-    whzFlagged: m.fwfl ?? false,
-    waz: m.zwei,
-    wazFlagged: m.fwei ?? false,
-    oedema: m.oedema,
-    weighed: m.weight_kg !== null,
-    weightGain: m.weight_gain,
-    twoT: m.two_t,
-    cell: `${m.region_code}|${m.posyandu_id}|${m.sex}|${ageGroupOf(m.age_days)}`,
-  }));
-  const periods = new Set<string>();
-  for (const m of ms) {
-    const [y, mo] = m.measuredOn.split('-').map(Number) as [number, number];
-    periods.add(`month:${m.measuredOn.slice(0, 7)}`);
-    periods.add(`quarter:${y}-Q${Math.ceil(mo / 3)}`);
-    periods.add(`year:${y}`);
-  }
-  const out: string[] = [];
-  for (const key of periods) {
-    const [kind, code] = key.split(':') as [string, string];
-    const period = parsePeriod(code)!;
-    const nutrition = nutritionCountsByCell(ms, period, (m) => m.cell);
-    const weighing = weighingCountsByCell(ms, period, (m) => m.cell);
-    for (const cell of new Set([...nutrition.keys(), ...weighing.keys()])) {
-      const n = nutrition.get(cell);
-      const w = weighing.get(cell);
-      const [region, posyanduId, sex, ageGroup] = cell.split('|');
-      const z = (id: keyof NonNullable<typeof n>, part: 'numerator' | 'denominator') =>
-        n?.[id][part] ?? 0;
-      out.push(
-        JSON.stringify([
-          kind,
-          code,
-          region,
-          posyanduId,
-          Number(sex),
-          ageGroup,
-          w?.measured ?? 0,
-          w?.weighed ?? 0,
-          z('stunting', 'denominator'),
-          z('stunting', 'numerator'),
-          z('severe_stunting', 'numerator'),
-          z('wasting', 'denominator'),
-          z('wasting', 'numerator'),
-          z('severe_wasting', 'numerator'),
-          z('overweight', 'numerator'),
-          z('underweight', 'denominator'),
-          z('underweight', 'numerator'),
-          z('severe_underweight', 'numerator'),
-          w?.gained ?? 0,
-          w?.notGained ?? 0,
-          w?.notWeighedLastMonth ?? 0,
-          w?.firstWeighing ?? 0,
-          w?.notGainedTwice ?? 0,
-        ]),
-      );
-    }
-  }
-  return out.sort();
+  const cells = referenceRollupCells(rows.rows.map((m) => rollupMeasurement(m, m.sex)));
+  return [...cells]
+    .map(([key, counts]) => {
+      const [posyanduId, kind, period, region, sex, ageGroup] = key.split('|');
+      return JSON.stringify([kind, period, region, posyanduId, Number(sex), ageGroup, ...counts]);
+    })
+    .sort();
 }
 
 async function storedCells() {

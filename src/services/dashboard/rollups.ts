@@ -123,7 +123,8 @@ export type RollupSourceRow = Pick<
   | 'two_t'
 >;
 
-function rollupRow(m: RollupSourceRow, sex: 1 | 2): RollupMeasurement {
+/** A stored or written row as core/indicators/rollup-cells counts it. */
+export function rollupMeasurement(m: RollupSourceRow, sex: 1 | 2): RollupMeasurement {
   return {
     childId: m.child_id,
     measuredOn: m.measured_on,
@@ -177,8 +178,8 @@ export function writtenRollupChange(
     const years = new Set(dates.map((d) => d.slice(0, 4)));
     const kept: RollupMeasurement[] = [];
     for (const m of current.get(childId) ?? [])
-      if (years.has(m.measured_on.slice(0, 4))) kept.push(rollupRow(m, sex));
-    const row = (m: RollupSourceRow) => rollupRow(m, sex);
+      if (years.has(m.measured_on.slice(0, 4))) kept.push(rollupMeasurement(m, sex));
+    const row = (m: RollupSourceRow) => rollupMeasurement(m, sex);
     addChildRollupCells(cells, kept.concat(written.inserted.map(row)), 1, dates);
     addChildRollupCells(cells, kept.concat(written.superseded.map(row)), -1, dates);
   }
