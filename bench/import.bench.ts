@@ -29,6 +29,7 @@ import { ageDaysBetween } from '../src/core/growth/age.ts';
 import { measurementAtZ } from '../src/core/growth/inverse.ts';
 import type { DatabaseConfig } from '../src/db/config.ts';
 import { findChildRegions } from '../src/db/queries/regions.ts';
+import { seededRandom } from '../src/core/seeded-random.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { openDatabase } from '../src/services/database.ts';
 import { csvStream, xlsxStream } from '../src/services/export/table-export.ts';
@@ -53,14 +54,7 @@ function peakRssMb(): number {
 
 /** Seeded PRNG (mulberry32) and a normal deviate: the same file on every run. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const normal = () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
   return { next, normal };
 }

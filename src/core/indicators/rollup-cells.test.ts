@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random.ts';
 import type { WeightGainCode } from '../growth/weight-gain.ts';
 import { rollupCountNames } from './dashboard.ts';
 import {
@@ -8,17 +9,6 @@ import {
   type RollupMeasurement,
 } from './rollup-cells.ts';
 import { referenceRollupCells } from './rollup-reference.test-data.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base: Omit<RollupMeasurement, 'childId' | 'measuredOn' | 'sequence'> = {
   ageDays: 400,
@@ -95,7 +85,7 @@ describe('addChildRollupCells', () => {
 
   for (const seed of [3, 17, 101]) {
     it(`equals the per-period definitions on random histories (seed ${seed})`, () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
       const rows: RollupMeasurement[] = [];
       for (let child = 0; child < 40; child++) {

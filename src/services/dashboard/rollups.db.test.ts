@@ -7,6 +7,7 @@ import { kyselyExecutor, ROLLUP_COUNT_COLUMNS } from '../../db/queries/dashboard
 import { insertPosyandu } from '../../db/queries/registry.ts';
 import { testClock } from '../../test/app.ts';
 import { createTestDb } from '../../test/db.ts';
+import { seededRandom } from '../../core/seeded-random.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { mergeChildren, registerChild, updateChild } from '../registry/children.ts';
@@ -52,16 +53,9 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-/** mulberry32: a small seeded generator, so a failing seed can be replayed. */
+/** Seeded choices, so a failing seed can be replayed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
