@@ -225,6 +225,9 @@ async function runEngine(spec: Spec) {
     },
     'areas (all desa of the province)': () =>
       `/api/dashboard/areas?${q({ region: '53', level: 'desa', indicator: anyIndicator(), period: anyPeriod() })}`,
+    // cold for the register sums too (S of weighing coverage), as after a new child
+    'areas (all desa of the province), after a registration': () =>
+      `/api/dashboard/areas?${q({ region: '53', level: 'desa', indicator: anyIndicator(), period: anyPeriod() })}`,
     'areas (posyandu of a kabupaten)': () =>
       `/api/dashboard/areas?${q({ region: pick(levels.kabupaten), level: 'posyandu', indicator: anyIndicator(), period: anyPeriod() })}`,
     'top-villages': () =>
@@ -234,7 +237,13 @@ async function runEngine(spec: Spec) {
     'areas CSV (desa of a kabupaten)': () =>
       `/api/dashboard/areas?${q({ region: pick(levels.kabupaten), level: 'desa', indicator: anyIndicator(), format: 'csv' })}`,
   };
-  const bump = () => sql`update dashboard_state set version = version + 1`.execute(db);
+  // A weighing bumps the dashboard version; a registration the register version as well.
+  const bump = (register: boolean) =>
+    register
+      ? sql`update dashboard_state set version = version + 1, register_version = register_version + 1`.execute(
+          db,
+        )
+      : sql`update dashboard_state set version = version + 1`.execute(db);
   const latency: Record<string, { cold: number[]; warm: number[] }> = {};
   await app.inject({ url: '/api/dashboard/meta' }); // the region tree is read once per process
   for (const [name, url] of Object.entries(calls)) {
@@ -242,7 +251,7 @@ async function runEngine(spec: Spec) {
     const warm: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const u = url();
-      await bump();
+      await bump(name.endsWith('after a registration'));
       let t0 = performance.now();
       const r = await app.inject({ url: u });
       cold.push(performance.now() - t0);
@@ -538,7 +547,7 @@ const lines: string[] = [];
 lines.push(
   `Synthetic NTT of \`tumbuh demo\` (seed 1, 24 months to ${TODAY}): ${rs.map((r) => `${r.engine} ${r.children.toLocaleString('en')} children, ${r.measurements.toLocaleString('en')} measurements, ${r.areaRows.toLocaleString('en')} region rows`).join('; ')}. ` +
     `Latency by \`app.inject\` (HTTP stack, validation, cache; no network), ${SAMPLES} samples per call, a deterministic mix of regions (province, kabupaten, kecamatan, desa), indicators and periods (default, months, quarters, years, bulan timbang). ` +
-    `Cold = the first answer after a write (dashboard version bumped: nothing cached); warm = the same request again. Targets: p95 ≤ 50 ms on PostgreSQL, ≤ 150 ms on PGlite. ` +
+    `Cold = the first answer after a write (dashboard version bumped: nothing cached but the register sums, which only a registration changes — the row “after a registration” bumps that too); warm = the same request again. Targets: p95 ≤ 50 ms on PostgreSQL, ≤ 150 ms on PGlite. ` +
     `Load average (1 min) at start/end: ${rs.map((r) => `${r.engine} ${r.loadStart}/${r.loadEnd}`).join(', ')} on ${os.cpus().length} cores — a shared machine: times are upper bounds.`,
   '',
 );

@@ -282,6 +282,7 @@ table dashboard_state (
   id boolean not null default true,
   version bigint not null default 0,
   rebuilt_at timestamp with time zone,
+  register_version bigint not null default 0,
   constraint dashboard_state_id_check CHECK (id),
   constraint dashboard_state_pkey PRIMARY KEY (id)
 );

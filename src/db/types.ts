@@ -236,6 +236,7 @@ export interface DashboardStateTable {
   id: Generated<boolean>;
   version: Generated<number>;
   rebuilt_at: Timestamp | null;
+  register_version: Generated<number>;
 }
 
 /** The indicator catalogue of the aggregate store. */

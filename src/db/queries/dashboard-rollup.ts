@@ -212,10 +212,11 @@ export async function insertAllRegister(exec: SqlExecutor): Promise<void> {
  */
 export async function bumpDashboardVersion(
   exec: SqlExecutor,
-  options: { rebuilt?: boolean } = {},
+  options: { rebuilt?: boolean; register?: boolean } = {},
 ): Promise<number> {
   const rows = await exec.query<{ version: number }>(
     `update dashboard_state set version = version + 1
+       ${options.rebuilt || options.register ? ', register_version = register_version + 1' : ''}
        ${options.rebuilt ? ', rebuilt_at = now()' : ''}
      returning version::float8 as version`,
   );

@@ -29,6 +29,14 @@ export async function dashboardVersion(db: Q): Promise<number> {
   return row?.version ?? 0;
 }
 
+/** The version of the register (bumped only when children are registered, moved or merged). */
+export async function registerVersion(db: Q): Promise<number> {
+  const [row] = await kyselyExecutor(db).query<{ version: number }>(
+    `select register_version::float8 as version from dashboard_state`,
+  );
+  return row?.version ?? 0;
+}
+
 /**
  * A region's counts for the periods given (one kind), by sex × age group and in total
  * (sex 0, age group 'all').

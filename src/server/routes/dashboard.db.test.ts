@@ -384,3 +384,36 @@ describe('bad input gets a 400 naming what is allowed', () => {
     expect(r.json<{ error: { message: string } }>().error.message).toMatch(/^Data tidak valid/);
   });
 });
+
+// Last: it adds a child and a weighing to the desa the tests above count.
+describe('registered children (S) follow the register, not every write', () => {
+  it('a weighing keeps S and its cached sums; a new child changes S at once', async () => {
+    const url = `/api/dashboard/areas?region=530104&level=desa&indicator=weighing_coverage&period=2026-10`;
+    const desa = async () =>
+      (await get(url, district))
+        .json<{ rows: { code: string; figure: Figure }[] }>()
+        .rows.find((r) => r.code === DESA)!.figure;
+    const registerVersion = async () =>
+      (
+        await t.database.db
+          .selectFrom('dashboard_state')
+          .select('register_version')
+          .executeTakeFirstOrThrow()
+      ).register_version;
+    const before = await desa();
+    const version = await registerVersion();
+    const id = await child('Empatbelas');
+    const registered = await registerVersion();
+    expect(registered).toBeGreaterThan(version);
+    const afterChild = await desa();
+    expect(afterChild.denominator).toBe(before.denominator! + 1);
+    expect(afterChild.numerator).toBe(before.numerator);
+    await measure(id, '2026-10-20', 76);
+    expect(await registerVersion()).toBe(registered);
+    const afterWeighing = await desa();
+    expect(afterWeighing).toMatchObject({
+      numerator: before.numerator! + 1,
+      denominator: before.denominator! + 1,
+    });
+  });
+});

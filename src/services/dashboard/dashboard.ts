@@ -50,10 +50,8 @@ import {
   posyanduOfRegion,
   regionChangedAt,
   regionCounts,
-  registerOf,
-  registerOfLevel,
-  registerOfPosyandu,
 } from '../../db/queries/dashboard.ts';
+import { registerOfAreas, registerOfPosyanduIn, registerOfRegion } from './register-cache.ts';
 import { findValues } from '../../db/queries/indicator-store.ts';
 import type { ServiceContext } from '../context.ts';
 import { regionTree } from './region-tree.ts';
@@ -264,7 +262,7 @@ function groupRows(
 /** S of a period for a region: total, by sex and by age group at the end of the period. */
 async function registered(ctx: ServiceContext, region: string, period: Period) {
   const end = endMonth(period);
-  const rows = await registerOf(ctx.db, region, end - 59, end);
+  const rows = await registerOfRegion(ctx.db, region, end - 59, end);
   const result = {
     total: 0,
     bySex: { male: 0, female: 0 },
@@ -410,7 +408,7 @@ export async function dashboardSeries(
   const [rows, registerRows, targets] = await Promise.all([
     regionCounts(ctx.db, region.code, storage, codes),
     needsRegister
-      ? registerOf(ctx.db, region.code, endMonth(from) - 59, endMonth(to))
+      ? registerOfRegion(ctx.db, region.code, endMonth(from) - 59, endMonth(to))
       : Promise.resolve([]),
     targetsFor(ctx, region.code, params.indicator),
   ]);
@@ -551,7 +549,7 @@ export async function dashboardAreas(
     const [counts, register, own] = await Promise.all([
       posyanduCounts(ctx.db, { within: region.code, kind, period: code }),
       needsRegister
-        ? registerOfPosyandu(ctx.db, { within: region.code, fromMonth: end - 59, toMonth: end })
+        ? registerOfPosyanduIn(ctx.db, { within: region.code, fromMonth: end - 59, toMonth: end })
         : Promise.resolve([]),
       posyanduOfRegion(ctx.db, region.code),
     ]);
@@ -577,7 +575,7 @@ export async function dashboardAreas(
     const [counts, register] = await Promise.all([
       levelCounts(ctx.db, { within: region.code, codeLength, kind, period: code }),
       needsRegister
-        ? registerOfLevel(ctx.db, {
+        ? registerOfAreas(ctx.db, {
             within: region.code,
             codeLength,
             fromMonth: end - 59,
@@ -632,7 +630,7 @@ export async function dashboardTopVillages(
   const [counts, register, tree] = await Promise.all([
     levelCounts(ctx.db, { within: region.code, codeLength: 10, kind, period: code }),
     params.indicator === 'weighing_coverage'
-      ? registerOfLevel(ctx.db, {
+      ? registerOfAreas(ctx.db, {
           within: region.code,
           codeLength: 10,
           fromMonth: end - 59,
@@ -715,7 +713,7 @@ export async function dashboardComparison(
     regionCounts(ctx.db, region.code, 'month', monthCodes),
     regionCounts(ctx.db, region.code, 'year', yearCodes),
     ends.length
-      ? registerOf(ctx.db, region.code, Math.min(...ends) - 59, Math.max(...ends))
+      ? registerOfRegion(ctx.db, region.code, Math.min(...ends) - 59, Math.max(...ends))
       : Promise.resolve([]),
   ]);
   const totals = new Map(

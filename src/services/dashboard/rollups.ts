@@ -98,8 +98,9 @@ export async function refreshRollups(
   if (change.deltas?.length) changed += await applyRollupDeltas(exec, change.deltas);
   if (children.length)
     changed += await refreshCells(exec, cellKeys(await affectedCells(exec, children)));
-  if (change.posyandu?.length) changed += await refreshRegister(exec, change.posyandu);
-  if (changed > 0) await bumpDashboardVersion(exec);
+  const registered = change.posyandu?.length ? await refreshRegister(exec, change.posyandu) : 0;
+  if (changed + registered > 0) await bumpDashboardVersion(exec, { register: registered > 0 });
+  changed += registered;
   return changed > 0;
 }
 
@@ -248,7 +249,7 @@ export async function rebuildRollups(
       await lockPosyandu(exec, step);
       const changed = await refreshCells(exec, cellKeys(await rollupCellsOfPosyandu(exec, step)));
       const registered = await refreshRegister(exec, step);
-      if (changed + registered > 0) await bumpDashboardVersion(exec);
+      if (changed + registered > 0) await bumpDashboardVersion(exec, { register: registered > 0 });
       return changed;
     });
     options.onProgress?.({
