@@ -96,15 +96,11 @@ function cellsSql(source: string): string {
       (w.waz_ok and (w.next_waz is null or w.next_waz / g.d <> w.mi / g.d)) as s_waz
     from w cross join (values ('month', 1), ('quarter', 3), ('year', 12)) as g(kind, d)
   ),
-  cells as (
-    select s.kind,
-      case s.kind
-        when 'month' then (s.pkey / 12)::text || '-' || lpad((s.pkey % 12 + 1)::text, 2, '0')
-        when 'quarter' then (s.pkey / 4)::text || '-Q' || (s.pkey % 4 + 1)::text
-        else s.pkey::text end as period,
-      s.region_code, s.posyandu_id, c.sex,
-      case when s.age_days <= 182 then '00-05' when s.age_days <= 365 then '06-11'
-           when s.age_days <= 730 then '12-23' else '24-59' end as age_group,
+  -- grouped by numbers (period key, age group 0–3); the texts are made once per cell below
+  grouped as (
+    select s.kind, s.pkey, s.region_code, s.posyandu_id, c.sex,
+      case when s.age_days <= 182 then 0 when s.age_days <= 365 then 1
+           when s.age_days <= 730 then 2 else 3 end as age,
       sum(s.sign) filter (where s_any)::int as measured,
       sum(s.sign) filter (where s_wt)::int as weighed,
       sum(s.sign) filter (where s_haz)::int as haz_n,
@@ -125,6 +121,17 @@ function cellsSql(source: string): string {
     from s join child c on c.id = s.child_id
     where s_any or s_wt or s_haz or s_whz or s_waz
     group by 1, 2, 3, 4, 5, 6
+  ),
+  cells as (
+    select g.kind,
+      case g.kind
+        when 'month' then (g.pkey / 12)::text || '-' || lpad((g.pkey % 12 + 1)::text, 2, '0')
+        when 'quarter' then (g.pkey / 4)::text || '-Q' || (g.pkey % 4 + 1)::text
+        else g.pkey::text end as period,
+      g.region_code, g.posyandu_id, g.sex,
+      (array['00-05', '06-11', '12-23', '24-59'])[g.age + 1] as age_group,
+      ${ROLLUP_COUNT_COLUMNS.join(', ')}
+    from grouped g
   )`;
 }
 
