@@ -199,6 +199,23 @@ export function dashboardFigure(
   }
 }
 
+/**
+ * The counts {@link dashboardFigure} and {@link dashboardCount} read for an indicator: a list
+ * of 3,000 areas needs only these columns of each (the others may be left at 0).
+ */
+export function dashboardCountsUsed(indicator: DashboardIndicator): readonly RollupCountName[] {
+  switch (indicator) {
+    case 'weighing_coverage':
+      return ['weighed'];
+    case 'weight_gain':
+      return ['gained', 'not_gained'];
+    case 'two_t':
+      return ['two_t', 'weighed'];
+    default:
+      return [nutritionCountsOf[indicator].numerator, nutritionCountsOf[indicator].denominator];
+  }
+}
+
 /** The number of children behind an indicator's numerator (stunted, weighed, gained, 2T). */
 export function dashboardCount(indicator: DashboardIndicator, counts: RollupCounts): number {
   switch (indicator) {

@@ -18,6 +18,7 @@ describe('public API of core/indicators', () => {
         'combineWeighingCounts',
         'combineWeighingPeriodCounts',
         'dashboardCount',
+        'dashboardCountsUsed',
         'dashboardFigure',
         'dashboardIndicator',
         'daysInMonth',

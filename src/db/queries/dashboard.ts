@@ -3,7 +3,11 @@
  * areas of one level inside a region, of posyandu, and the register (S). Every query reads a
  * few rows by index — never the measurement table — so the API stays fast at provincial scale.
  */
-import { rollupCountNames, type RollupCounts } from '../../core/indicators/dashboard.ts';
+import {
+  rollupCountNames,
+  type RollupCountName,
+  type RollupCounts,
+} from '../../core/indicators/dashboard.ts';
 import { kyselyExecutor } from './dashboard-rollup.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../types.ts';
@@ -11,15 +15,20 @@ import type { Database } from '../types.ts';
 type Q = Kysely<Database> | Transaction<Database>;
 
 const COUNTS = rollupCountNames.join(', ');
-const SUMS = rollupCountNames.map((c) => `sum(${c})::int as ${c}`).join(', ');
 
 /** Rollup counts of one row with its keys. */
 export type CountsRow<K> = K & RollupCounts;
 
+/** Counts of a row; columns not selected (see `only`) are 0. */
 function toCounts<K>(row: Record<string, unknown>): CountsRow<K> {
-  for (const c of rollupCountNames) row[c] = Number(row[c]);
+  for (const c of rollupCountNames) row[c] = Number(row[c] ?? 0);
   return row as CountsRow<K>;
 }
+
+/** The count columns to read: all, or only those an indicator uses (dashboardCountsUsed). */
+const countColumns = (only?: readonly RollupCountName[]) => (only ?? rollupCountNames).join(', ');
+const sumColumns = (only?: readonly RollupCountName[]) =>
+  (only ?? rollupCountNames).map((c) => `sum(${c})::int as ${c}`).join(', ');
 
 /** The version of the dashboard data (bumped by every change). */
 export async function dashboardVersion(db: Q): Promise<number> {
@@ -59,10 +68,16 @@ export async function regionCounts(
 /** Totals of the regions of one level (code length) inside `within`, for one period. */
 export async function levelCounts(
   db: Q,
-  params: { within: string; codeLength: number; kind: string; period: string },
+  params: {
+    within: string;
+    codeLength: number;
+    kind: string;
+    period: string;
+    only?: readonly RollupCountName[];
+  },
 ): Promise<CountsRow<{ region_code: string }>[]> {
   const rows = await kyselyExecutor(db).query(
-    `select region_code, ${COUNTS} from dashboard_area
+    `select region_code, ${countColumns(params.only)} from dashboard_area
      where kind = $1 and period = $2 and code_length = $3 and sex = 0 and region_code like $4
        and region_code <> '00'`,
     [
@@ -78,10 +93,10 @@ export async function levelCounts(
 /** Totals per posyandu of the cells inside `within` (children living there), for one period. */
 export async function posyanduCounts(
   db: Q,
-  params: { within: string; kind: string; period: string },
+  params: { within: string; kind: string; period: string; only?: readonly RollupCountName[] },
 ): Promise<CountsRow<{ posyandu_id: string }>[]> {
   const rows = await kyselyExecutor(db).query(
-    `select posyandu_id::text as posyandu_id, ${SUMS} from dashboard_cell
+    `select posyandu_id::text as posyandu_id, ${sumColumns(params.only)} from dashboard_cell
      where kind = $1 and period = $2 and region_code like $3 group by 1`,
     [params.kind, params.period, params.within === '00' ? '%' : `${params.within}%`],
   );

@@ -8,6 +8,7 @@ import { canAccessRegion } from '../../core/access/scope.ts';
 import {
   combineRollupCounts,
   dashboardCount,
+  dashboardCountsUsed,
   dashboardFigure,
   dashboardIndicator,
   dashboardIndicators,
@@ -530,6 +531,8 @@ export async function dashboardAreas(
   const end = endMonth(period);
   const needsRegister = params.indicator === 'weighing_coverage';
   const direction = dashboardIndicator(params.indicator).direction;
+  // a list of thousands of areas reads only the counts its indicator uses
+  const only = dashboardCountsUsed(params.indicator);
   const row = (
     area: { code: string; name: string; parentName?: string },
     counts: RollupCounts,
@@ -547,7 +550,7 @@ export async function dashboardAreas(
   let rows: AreaRow[];
   if (level === 'posyandu') {
     const [counts, register, own] = await Promise.all([
-      posyanduCounts(ctx.db, { within: region.code, kind, period: code }),
+      posyanduCounts(ctx.db, { within: region.code, kind, period: code, only }),
       needsRegister
         ? registerOfPosyanduIn(ctx.db, { within: region.code, fromMonth: end - 59, toMonth: end })
         : Promise.resolve([]),
@@ -573,7 +576,7 @@ export async function dashboardAreas(
     const codeLength = { provinsi: 2, kabupaten: 4, kecamatan: 6, desa: 10 }[level];
     const tree = await regionTree(ctx.db);
     const [counts, register] = await Promise.all([
-      levelCounts(ctx.db, { within: region.code, codeLength, kind, period: code }),
+      levelCounts(ctx.db, { within: region.code, codeLength, kind, period: code, only }),
       needsRegister
         ? registerOfAreas(ctx.db, {
             within: region.code,
