@@ -122,8 +122,10 @@ describe.runIf(hasChromium)('public portal in Chromium, on the demo province', (
       summary.counts.stunted!.toLocaleString('id-ID'),
     );
     expect(await card('stunting-prevalence').textContent()).toContain('e-PPGBM');
-    // The survey card names the survey and its year.
-    expect(await card('survey').textContent()).toMatch(/(SSGI|SKI|Riskesdas) \d{4}/);
+    // The survey card names the survey and its year (its own request: it may come later).
+    await expect
+      .poll(() => card('survey').textContent(), until)
+      .toMatch(/(SSGI|SKI|Riskesdas) \d{4}/);
     await expect
       .poll(() => card('maternal-deaths').locator('.headline-value').textContent(), until)
       .not.toBe('…');
