@@ -90,7 +90,7 @@ export async function refreshRollups(
 ): Promise<boolean> {
   const exec = kyselyExecutor(trx);
   let changed = 0;
-  const children = [...(change.children ?? [])];
+  const children = change.children ?? [];
   await lockChildren(
     exec,
     children.map((c) => c.childId),

@@ -35,7 +35,6 @@ import {
   writtenRollupChange,
   type RollupChange,
 } from '../dashboard/rollups.ts';
-
 import { assertRecordAccess } from './access.ts';
 import { problemsError, readChild, today } from './record.ts';
 
@@ -323,6 +322,7 @@ export async function recordMeasurements(
         const unique = [...new Map(writable.map((p) => [p.row.id, p.row])).values()];
         if (unique.length === 0) return nothing;
         const replaced = new Set(unique.flatMap((r) => (r.supersedes ? [r.supersedes] : [])));
+        const replacedRows = [...replaced].map((id) => superseded.get(id)!);
         await markSupersededMany(trx, [...replaced], ctx.now());
         for (const [childId, rows] of current)
           if (rows.some((m) => replaced.has(m.id)))
@@ -344,7 +344,7 @@ export async function recordMeasurements(
           change = writtenRollupChange(
             current,
             inserted,
-            unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
+            replacedRows,
             new Set(updates.map((u) => u.childId)),
             children,
           );
@@ -358,12 +358,7 @@ export async function recordMeasurements(
           // Some rows were taken by another delivery meanwhile: recompute from what is stored.
           await refreshWeightGainOf(trx, touched);
           storedRows = new Map();
-          change = {
-            children: changedChildren([
-              ...unique,
-              ...unique.flatMap((r) => (r.supersedes ? [superseded.get(r.supersedes)!] : [])),
-            ]),
-          };
+          change = { children: changedChildren([...unique, ...replacedRows]) };
         }
         // The dashboard rollups follow in the same transaction.
         await refreshRollups(trx, change);
