@@ -48,23 +48,22 @@ const LOCK_CHILD = 7265441;
 const LOCK_POSYANDU = 7265442;
 const LOCK_REGISTER = 7265443;
 
-/** The measurement columns the selection reads (a source of rows must give them, and `sign`). */
+/** The measurement columns the selection reads (a source of rows must give them). */
 const SOURCE_COLUMNS = `child_id, region_code, posyandu_id, age_days, measured_on, zlen, flen,
   zwfl, fwfl, zwei, fwei, oedema, weight_kg, weight_gain, two_t`;
 
 /**
- * Rows → selected rows → counts per cell. `source` is a query of measurement rows with a `sign`
- * column (+1: counted; −1: the state before a write, counted negatively): the selection runs
- * separately for each sign, so one statement gives after − before. Age 0–59 months = age_days
- * ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the same rule: ≤ 182, ≤ 365,
- * ≤ 730 days. A row is the child's selection for a z-score in a period when its z is valid and
+ * Rows → selected rows → counts per cell (the SQL twin of core/indicators/rollup-cells, used by
+ * the rebuild and the recompute path). `source` is a query of current measurement rows. Age
+ * 0–59 months = age_days ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the
+ * same rule: ≤ 182, ≤ 365, ≤ 730 days. A row is the child's selection for a z-score in a period when its z is valid and
  * no later row of the same period has a valid one (`next_*` = month index of the next valid
  * row). Flags: WHO anthro's; oedema counts as WHZ = WAZ = −3.1 (docs/indicators.md §2).
  */
 function cellsSql(source: string): string {
   return `
   m as (
-    select m.sign, m.child_id, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
+    select m.child_id, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
       (extract(year from m.measured_on)::int * 12 + extract(month from m.measured_on)::int - 1) as mi,
       (m.zlen is not null and not coalesce(m.flen, false)) as haz_ok, m.zlen as haz,
       (m.oedema or (m.zwfl is not null and not coalesce(m.fwfl, false))) as whz_ok,
@@ -83,11 +82,11 @@ function cellsSql(source: string): string {
       min(case when whz_ok then mi end) over later as next_whz,
       min(case when waz_ok then mi end) over later as next_waz
     from m
-    window later as (partition by sign, child_id order by measured_on desc
+    window later as (partition by child_id order by measured_on desc
                      rows between unbounded preceding and 1 preceding)
   ),
   s as (
-    select w.sign, w.child_id, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
+    select w.child_id, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
       w.haz, w.whz, w.waz, w.weight_gain, w.two_t,
       (w.next_any is null or w.next_any / g.d <> w.mi / g.d) as s_any,
       (w.wt_ok and (w.next_wt is null or w.next_wt / g.d <> w.mi / g.d)) as s_wt,
@@ -101,23 +100,23 @@ function cellsSql(source: string): string {
     select s.kind, s.pkey, s.region_code, s.posyandu_id, c.sex,
       case when s.age_days <= 182 then 0 when s.age_days <= 365 then 1
            when s.age_days <= 730 then 2 else 3 end as age,
-      sum(s.sign) filter (where s_any)::int as measured,
-      sum(s.sign) filter (where s_wt)::int as weighed,
-      sum(s.sign) filter (where s_haz)::int as haz_n,
-      sum(s.sign) filter (where s_haz and haz < -2)::int as haz_lt2,
-      sum(s.sign) filter (where s_haz and haz < -3)::int as haz_lt3,
-      sum(s.sign) filter (where s_whz)::int as whz_n,
-      sum(s.sign) filter (where s_whz and whz < -2)::int as whz_lt2,
-      sum(s.sign) filter (where s_whz and whz < -3)::int as whz_lt3,
-      sum(s.sign) filter (where s_whz and whz > 2)::int as whz_gt2,
-      sum(s.sign) filter (where s_waz)::int as waz_n,
-      sum(s.sign) filter (where s_waz and waz < -2)::int as waz_lt2,
-      sum(s.sign) filter (where s_waz and waz < -3)::int as waz_lt3,
-      sum(s.sign) filter (where s_wt and weight_gain = 'N')::int as gained,
-      sum(s.sign) filter (where s_wt and weight_gain = 'T')::int as not_gained,
-      sum(s.sign) filter (where s_wt and weight_gain = 'O')::int as not_weighed_last_month,
-      sum(s.sign) filter (where s_wt and weight_gain = 'B')::int as first_weighing,
-      sum(s.sign) filter (where s_wt and s.two_t)::int as two_t
+      count(*) filter (where s_any)::int as measured,
+      count(*) filter (where s_wt)::int as weighed,
+      count(*) filter (where s_haz)::int as haz_n,
+      count(*) filter (where s_haz and haz < -2)::int as haz_lt2,
+      count(*) filter (where s_haz and haz < -3)::int as haz_lt3,
+      count(*) filter (where s_whz)::int as whz_n,
+      count(*) filter (where s_whz and whz < -2)::int as whz_lt2,
+      count(*) filter (where s_whz and whz < -3)::int as whz_lt3,
+      count(*) filter (where s_whz and whz > 2)::int as whz_gt2,
+      count(*) filter (where s_waz)::int as waz_n,
+      count(*) filter (where s_waz and waz < -2)::int as waz_lt2,
+      count(*) filter (where s_waz and waz < -3)::int as waz_lt3,
+      count(*) filter (where s_wt and weight_gain = 'N')::int as gained,
+      count(*) filter (where s_wt and weight_gain = 'T')::int as not_gained,
+      count(*) filter (where s_wt and weight_gain = 'O')::int as not_weighed_last_month,
+      count(*) filter (where s_wt and weight_gain = 'B')::int as first_weighing,
+      count(*) filter (where s_wt and s.two_t)::int as two_t
     from s join child c on c.id = s.child_id
     where s_any or s_wt or s_haz or s_whz or s_waz
     group by 1, 2, 3, 4, 5, 6
@@ -154,7 +153,7 @@ export async function clearRollups(exec: SqlExecutor): Promise<void> {
 /** Computes every cell from every current measurement (after {@link clearRollups}). */
 export async function insertAllCells(exec: SqlExecutor): Promise<number> {
   const rows = await exec.query<{ n: number }>(
-    `with ${cellsSql(`select 1 as sign, ${SOURCE_COLUMNS} from measurement where superseded_at is null`)},
+    `with ${cellsSql(`select ${SOURCE_COLUMNS} from measurement where superseded_at is null`)},
      ins as (insert into dashboard_cell (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
              select kind, period, region_code, posyandu_id, sex, age_group, ${counted} from cells
              -- rows of one period and place together on disk: a listing reads few pages
@@ -440,7 +439,7 @@ export async function refreshCells(
          select child_id from measurement m where m.posyandu_id = k.posyandu_id
            and m.measured_on between k.start_on and k.end_on and m.superseded_at is null) m),
      ${cellsSql(
-       `select 1 as sign, ${SOURCE_COLUMNS.replace(/(\w+)/g, 'm.$1')} from scope cross join lateral (
+       `select ${SOURCE_COLUMNS.replace(/(\w+)/g, 'm.$1')} from scope cross join lateral (
           select * from measurement m where m.child_id = scope.child_id and m.superseded_at is null
             and m.measured_on between $6::date and $7::date) m`,
      )},
