@@ -24,6 +24,8 @@ describe('tumbuh rollup: options', () => {
     [['--region', '53'], /Usage/],
     [['--rebuild', '--region', '5x'], /--region must be a kode wilayah/],
     [['--rebuild', '--regio', '53'], /Unknown option: --regio/],
+    [['--rebuild', '--connections', '0'], /--connections must be a whole number from 1 to 8/],
+    [['--rebuild', '--connections', '2.5'], /--connections must be a whole number from 1 to 8/],
     [['now', '--rebuild'], /Unexpected argument: now/],
     [['--rebuild', 'now'], /Usage/],
   ])('refuses %j', async (args, message) => {

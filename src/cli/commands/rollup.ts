@@ -13,6 +13,8 @@ restore, a bulk load) or to check them. The result equals what the writes produc
   --rebuild       required: recompute
   --region CODE   only the cells of this region's posyandu (kode wilayah), in steps; the rest
                   stays as it is. Without it: everything, in one transaction.
+  --connections N on PostgreSQL, how many connections build at once (1–8; default 2: the
+                  database server's cores). PGlite has one.
 `;
 
 /** `tumbuh rollup --rebuild [--region CODE]`, with progress on stderr. */
@@ -22,7 +24,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(USAGE);
     return 0;
   }
-  const unknown = Object.keys(options).filter((k) => k !== 'rebuild' && k !== 'region');
+  const unknown = Object.keys(options).filter(
+    (k) => !['rebuild', 'region', 'connections'].includes(k),
+  );
   if (positional.length || unknown.length || options.rebuild !== 'true') {
     io.stderr.write(
       `${unknown.length ? `Unknown option: --${unknown[0]}\n\n` : positional.length ? `Unexpected argument: ${positional[0]}\n\n` : ''}${USAGE}`,
@@ -32,6 +36,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const region = options.region?.replace(/\./g, '');
   if (region !== undefined && !isRegionCode(region)) {
     io.stderr.write(`--region must be a kode wilayah of 2, 4, 6 or 10 digits (e.g. 53, 5301)\n`);
+    return 2;
+  }
+  const connections = Number(options.connections ?? 2);
+  if (!Number.isInteger(connections) || connections < 1 || connections > 8) {
+    io.stderr.write(`--connections must be a whole number from 1 to 8\n`);
     return 2;
   }
   const handle = await openCliDatabase(io);
@@ -49,7 +58,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `rollup: rebuilding ${region ? `region ${region}` : 'everything'} on ${handle.kind}\n`,
     );
     const started = performance.now();
-    const result = await rebuildRollups(handle.db, { region, onProgress });
+    const result = await rebuildRollups(handle.db, {
+      region,
+      onProgress,
+      connections: handle.kind === 'postgres' ? connections : 1,
+    });
     if (tty) io.stderr.write('\n');
     io.stderr.write(
       `rollup: done in ${((performance.now() - started) / 1000).toFixed(1)} s — ${result.cells.toLocaleString('en')} cells${result.posyandu === undefined ? '' : ` changed, ${result.posyandu.toLocaleString('en')} posyandu recomputed`}\n`,

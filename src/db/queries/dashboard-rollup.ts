@@ -54,16 +54,19 @@ const SOURCE_COLUMNS = `child_id, region_code, posyandu_id, age_days, measured_o
 
 /**
  * Rows → selected rows → counts per cell (the SQL twin of core/indicators/rollup-cells, used by
- * the rebuild and the recompute path). `source` is a query of current measurement rows. Age
+ * the rebuild and the recompute path). `source` is a query of current measurement rows (with
+ * the child's sex). Age
  * 0–59 months = age_days ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the
  * same rule: ≤ 182, ≤ 365, ≤ 730 days. A row is the child's selection for a z-score in a period when its z is valid and
  * no later row of the same period has a valid one (`next_*` = month index of the next valid
  * row). Flags: WHO anthro's; oedema counts as WHZ = WAZ = −3.1 (docs/indicators.md §2).
+ * `keep` is a condition on the selected row `s`: only the rows it holds are counted (a part of
+ * the rebuild reads its children's whole history but counts their rows in its kabupaten).
  */
-function cellsSql(source: string): string {
+function cellsSql(source: string, keep = 'true'): string {
   return `
   m as (
-    select m.child_id, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
+    select m.child_id, m.sex, m.region_code, m.posyandu_id, m.age_days, m.measured_on,
       (extract(year from m.measured_on)::int * 12 + extract(month from m.measured_on)::int - 1) as mi,
       (m.zlen is not null and not coalesce(m.flen, false)) as haz_ok, m.zlen as haz,
       (m.oedema or (m.zwfl is not null and not coalesce(m.fwfl, false))) as whz_ok,
@@ -86,7 +89,7 @@ function cellsSql(source: string): string {
                      rows between unbounded preceding and 1 preceding)
   ),
   s as (
-    select w.child_id, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
+    select w.child_id, w.sex, w.region_code, w.posyandu_id, w.age_days, g.kind, w.mi / g.d as pkey,
       w.haz, w.whz, w.waz, w.weight_gain, w.two_t,
       (w.next_any is null or w.next_any / g.d <> w.mi / g.d) as s_any,
       (w.wt_ok and (w.next_wt is null or w.next_wt / g.d <> w.mi / g.d)) as s_wt,
@@ -97,7 +100,7 @@ function cellsSql(source: string): string {
   ),
   -- grouped by numbers (period key, age group 0–3); the texts are made once per cell below
   grouped as (
-    select s.kind, s.pkey, s.region_code, s.posyandu_id, c.sex,
+    select s.kind, s.pkey, s.region_code, s.posyandu_id, s.sex,
       case when s.age_days <= 182 then 0 when s.age_days <= 365 then 1
            when s.age_days <= 730 then 2 else 3 end as age,
       count(*) filter (where s_any)::int as measured,
@@ -117,8 +120,8 @@ function cellsSql(source: string): string {
       count(*) filter (where s_wt and weight_gain = 'O')::int as not_weighed_last_month,
       count(*) filter (where s_wt and weight_gain = 'B')::int as first_weighing,
       count(*) filter (where s_wt and s.two_t)::int as two_t
-    from s join child c on c.id = s.child_id
-    where s_any or s_wt or s_haz or s_whz or s_waz
+    from s
+    where (s_any or s_wt or s_haz or s_whz or s_waz) and ${keep}
     group by 1, 2, 3, 4, 5, 6
   ),
   cells as (
@@ -142,75 +145,186 @@ const ancestorsOf = (column: string) =>
   `(values ('00'), (left(${column}, 2)), (left(${column}, 4)), (left(${column}, 6)), (${column}))`;
 
 // ── rebuild ────────────────────────────────────────────────────────────────────────────────
+//
+// A full rebuild fills fresh tables beside the live ones (dashboard_cell_build,
+// dashboard_area_build), one kabupaten at a time — so several connections can share the work —
+// indexes them, and swaps them in at the end: the dashboard reads the old counts meanwhile.
 
-/** Empties every rollup table (the first step of a full rebuild, in its transaction). */
-export async function clearRollups(exec: SqlExecutor): Promise<void> {
+/** The rollup tables a full rebuild fills beside the live ones and then swaps in. */
+export const BUILT_ROLLUPS = [
+  'dashboard_cell',
+  'dashboard_area',
+  'dashboard_register',
+  'dashboard_register_area',
+] as const;
+export type BuiltRollup = (typeof BUILT_ROLLUPS)[number];
+
+/**
+ * Holds back writers of every rollup table until the transaction ends (readers go on): what
+ * the build reads is then what the swapped-in tables must count. Same order as every writer.
+ */
+export async function holdRollupWriters(exec: SqlExecutor): Promise<void> {
   await exec.query(
-    `truncate dashboard_cell, dashboard_area, dashboard_register, dashboard_register_area`,
+    `lock table dashboard_cell, dashboard_area, dashboard_register, dashboard_register_area in share mode`,
   );
 }
 
-/** Computes every cell from every current measurement (after {@link clearRollups}). */
-export async function insertAllCells(exec: SqlExecutor): Promise<number> {
+/**
+ * Empty build tables shaped like the live ones (columns, defaults, checks, storage options; no
+ * indexes while they fill), and the latest write time of each desa, which the parts read.
+ */
+export async function startRollupBuild(exec: SqlExecutor): Promise<void> {
+  await dropRollupBuild(exec);
+  for (const table of BUILT_ROLLUPS) {
+    const [row] = await exec.query<{ options: string }>(
+      `select coalesce(array_to_string(reloptions, ', '), '') as options
+       from pg_class where oid = $1::regclass`,
+      [table],
+    );
+    await exec.query(
+      `create table ${table}_build (like ${table} including defaults including constraints)` +
+        (row?.options ? ` with (${row.options})` : ''),
+    );
+  }
+  await exec.query(
+    `create unlogged table dashboard_rebuild_time as
+     select region_code, max(greatest(created_at, superseded_at)) as at, count(*) as measurements
+     from measurement group by 1`,
+  );
+}
+
+/** Removes what an earlier build left (a failed or interrupted one). */
+export async function dropRollupBuild(exec: SqlExecutor): Promise<void> {
+  await exec.query(
+    `drop table if exists ${BUILT_ROLLUPS.map((t) => `${t}_build`).join(', ')}, dashboard_rebuild_time`,
+  );
+}
+
+/**
+ * The parts of a build: every kabupaten (4-digit code) with a measurement in one of its desa,
+ * the largest first (the connections then finish together).
+ */
+export async function rollupBuildParts(exec: SqlExecutor): Promise<string[]> {
+  const rows = await exec.query<{ code: string }>(
+    `select left(region_code, 4) as code from dashboard_rebuild_time
+     group by 1 order by sum(measurements) desc, 1`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/**
+ * One kabupaten into the build tables: the cells of its desa, and their sums for its desa,
+ * kecamatan and the kabupaten itself (all complete inside the part). The children are those
+ * measured in the kabupaten, each seen with all its rows (a child that moved is selected by its
+ * whole history), and only the rows measured there are counted. Returns the cells written.
+ */
+export async function buildRollupPart(exec: SqlExecutor, kabupaten: string): Promise<number> {
+  const inPart = (column: string) => `${column} >= $1 and ${column} < $2`;
+  // each child's rows by its index, in child order (offset 0: not flattened into a join that
+  // would scan the whole index for the children of one kabupaten)
+  const source = `select m.*, c.sex from (
+      select distinct child_id from measurement
+      where superseded_at is null and ${inPart('region_code')} order by 1) k
+    join child c on c.id = k.child_id
+    cross join lateral (
+      select ${SOURCE_COLUMNS} from measurement m
+      where m.child_id = k.child_id and m.superseded_at is null offset 0) m`;
   const rows = await exec.query<{ n: number }>(
-    `with ${cellsSql(`select ${SOURCE_COLUMNS} from measurement where superseded_at is null`)},
-     ins as (insert into dashboard_cell (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
+    `with ${cellsSql(source, inPart('s.region_code'))},
+     ins as (insert into dashboard_cell_build (kind, period, region_code, posyandu_id, sex, age_group, ${COUNTS})
              select kind, period, region_code, posyandu_id, sex, age_group, ${counted} from cells
              -- rows of one period and place together on disk: a listing reads few pages
              order by kind, period, region_code
-             returning 1)
-     select count(*)::int as n from ins`,
+             returning region_code, kind, period, sex, age_group, ${COUNTS}),
+     areas as (
+       insert into dashboard_area_build (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
+       select l.code, length(l.code), i.kind, i.period, g.sex, g.age_group, ${sumOf('i.')},
+              coalesce(max(t.at), now())
+       from ins i
+       left join dashboard_rebuild_time t on t.region_code = i.region_code
+       cross join lateral (values (i.region_code), (left(i.region_code, 6)), (left(i.region_code, 4))) as l(code)
+       cross join lateral (values (i.sex, i.age_group), (0::smallint, 'all')) as g(sex, age_group)
+       group by 1, 2, 3, 4, 5, 6
+       order by 3, 4, 2, 1
+       returning 1)
+     select (select count(*)::int from ins) as n, (select count(*)::int from areas) as areas`,
+    [kabupaten, `${kabupaten}~`],
   );
   return rows[0]?.n ?? 0;
 }
 
 /**
- * Sums the cells up the region tree into dashboard_area (after {@link insertAllCells}): the desa
- * rows from the cells, then each level from the one below (kecamatan from desa, …, Indonesia
- * from the provinces) — a few small sums instead of every cell five times over. Each row's
- * change time is the latest write of a measurement of its desa (asOf stays honest: a rebuild
- * changes no figure); above the desa, the latest of its areas.
+ * The provinces and Indonesia (00) from the kabupaten rows, after every part. Each row's change
+ * time is the latest of the areas below it (a desa's: the latest write of one of its
+ * measurements, so asOf stays honest: a rebuild changes no figure).
  */
-export async function insertAllAreas(exec: SqlExecutor): Promise<void> {
-  await exec.query(
-    `with desa_time as (
-       select region_code, max(greatest(created_at, superseded_at)) as at from measurement group by 1)
-     insert into dashboard_area (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
-     select c.region_code, length(c.region_code), c.kind, c.period, g.sex, g.age_group, ${sumOf('c.')},
-            coalesce(max(t.at), now())
-     from dashboard_cell c
-     left join desa_time t on t.region_code = c.region_code
-     cross join lateral (values (c.sex, c.age_group), (0::smallint, 'all')) as g(sex, age_group)
-     group by 1, 2, 3, 4, 5, 6
-     order by 3, 4, 2, 1`,
-  );
+export async function buildTopAreas(exec: SqlExecutor): Promise<void> {
   for (const [below, length] of [
-    [10, 6],
-    [6, 4],
     [4, 2],
     [2, 0],
   ] as const)
     await exec.query(
-      `insert into dashboard_area (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
-       select ${length === 0 ? `'00'` : `left(a.region_code, ${length})`}, ${length === 0 ? 2 : length},
+      `insert into dashboard_area_build (region_code, code_length, kind, period, sex, age_group, ${COUNTS}, changed_at)
+       select ${length === 0 ? `'00'` : `left(a.region_code, ${length})`}, 2,
               a.kind, a.period, a.sex, a.age_group, ${sumOf('a.')}, max(a.changed_at)
-       from dashboard_area a where a.code_length = ${below} and a.region_code <> '00'
+       from dashboard_area_build a where a.code_length = ${below} and a.region_code <> '00'
        group by 1, 2, 3, 4, 5, 6
        order by 3, 4, 2, 1`,
     );
 }
 
-/** Fresh planner statistics of the rollup tables (after a rebuild). */
-export async function analyzeRollups(exec: SqlExecutor): Promise<void> {
-  await exec.query(
-    `analyze dashboard_cell, dashboard_area, dashboard_register, dashboard_register_area`,
+/**
+ * The live table's indexes and key, made on its filled build table (from their own definitions,
+ * so a migration that changes them needs no change here), then fresh planner statistics.
+ */
+export async function indexRollupBuild(exec: SqlExecutor, table: BuiltRollup): Promise<void> {
+  const indexes = await exec.query<{ name: string; def: string; constraint: string | null }>(
+    `select i.relname as name, pg_get_indexdef(x.indexrelid) as def, c.conname as constraint
+     from pg_index x join pg_class i on i.oid = x.indexrelid
+     left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
+     where x.indrelid = $1::regclass order by 1`,
+    [table],
   );
+  for (const index of indexes) {
+    const on = new RegExp(`^(CREATE (?:UNIQUE )?INDEX) ${index.name} ON ((?:\\w+\\.)?)${table} `);
+    if (!on.test(index.def)) throw new Error(`unexpected index definition: ${index.def}`);
+    await exec.query(index.def.replace(on, `$1 ${index.name}_build ON $2${table}_build `));
+    if (index.constraint)
+      await exec.query(
+        `alter table ${table}_build add constraint ${index.constraint}_build
+         ${index.def.startsWith('CREATE UNIQUE') && index.constraint.endsWith('_pkey') ? 'primary key' : 'unique'}
+         using index ${index.name}_build`,
+      );
+  }
+  await exec.query(`analyze ${table}_build`);
 }
 
-/** The register and its sums up the tree, from every child not merged away. */
-export async function insertAllRegister(exec: SqlExecutor): Promise<void> {
+/** Puts the build tables in place of the live ones, under the live names (in the holding transaction). */
+export async function swapRollupBuild(exec: SqlExecutor): Promise<void> {
+  await exec.query(`drop table ${BUILT_ROLLUPS.join(', ')}`);
+  for (const table of BUILT_ROLLUPS) {
+    await exec.query(`alter table ${table}_build rename to ${table}`);
+    const indexes = await exec.query<{ name: string; constraint: string | null }>(
+      `select i.relname as name, c.conname as constraint
+       from pg_index x join pg_class i on i.oid = x.indexrelid
+       left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
+       where x.indrelid = $1::regclass`,
+      [table],
+    );
+    for (const index of indexes)
+      await exec.query(
+        index.constraint
+          ? `alter table ${table} rename constraint ${index.constraint} to ${index.constraint.replace(/_build$/, '')}`
+          : `alter index ${index.name} rename to ${index.name.replace(/_build$/, '')}`,
+      );
+  }
+  await exec.query(`drop table dashboard_rebuild_time`);
+}
+
+/** The register and its sums up the tree, from every child not merged away, into the build tables. */
+export async function buildRegister(exec: SqlExecutor): Promise<void> {
   await exec.query(
-    `insert into dashboard_register (region_code, posyandu_id, sex, birth_month, children)
+    `insert into dashboard_register_build (region_code, posyandu_id, sex, birth_month, children)
      select region_code, posyandu_id, sex,
             extract(year from birth_date)::int * 12 + extract(month from birth_date)::int - 1,
             count(*)::int
@@ -218,9 +332,9 @@ export async function insertAllRegister(exec: SqlExecutor): Promise<void> {
   );
   await exec.query(
     `with desa_time as (select region_code, max(updated_at) as at from child group by 1)
-     insert into dashboard_register_area (region_code, code_length, sex, birth_month, children, changed_at)
+     insert into dashboard_register_area_build (region_code, code_length, sex, birth_month, children, changed_at)
      select a.code, length(a.code), r.sex, r.birth_month, sum(r.children)::int, coalesce(max(t.at), now())
-     from dashboard_register r
+     from dashboard_register_build r
      left join desa_time t on t.region_code = r.region_code
      cross join lateral ${ancestorsOf('r.region_code')} as a(code)
      group by 1, 2, 3, 4`,
@@ -439,7 +553,8 @@ export async function refreshCells(
          select child_id from measurement m where m.posyandu_id = k.posyandu_id
            and m.measured_on between k.start_on and k.end_on and m.superseded_at is null) m),
      ${cellsSql(
-       `select ${SOURCE_COLUMNS.replace(/(\w+)/g, 'm.$1')} from scope cross join lateral (
+       `select ${SOURCE_COLUMNS.replace(/(\w+)/g, 'm.$1')}, c.sex from scope
+        join child c on c.id = scope.child_id cross join lateral (
           select * from measurement m where m.child_id = scope.child_id and m.superseded_at is null
             and m.measured_on between $6::date and $7::date) m`,
      )},

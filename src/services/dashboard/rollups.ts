@@ -9,13 +9,15 @@ import { parsePeriod, periodEnd, periodStart } from '../../core/indicators/perio
 import type { Db } from '../../db/connect.ts';
 import {
   affectedCells,
-  analyzeRollups,
   applyRollupDeltas,
+  BUILT_ROLLUPS,
   bumpDashboardVersion,
-  clearRollups,
-  insertAllAreas,
-  insertAllCells,
-  insertAllRegister,
+  buildRegister,
+  buildRollupPart,
+  buildTopAreas,
+  dropRollupBuild,
+  holdRollupWriters,
+  indexRollupBuild,
   kyselyExecutor,
   lockPosyandu,
   lockChildren,
@@ -23,6 +25,9 @@ import {
   refreshRegister,
   rollupCellsOfPosyandu,
   posyanduWithin,
+  rollupBuildParts,
+  startRollupBuild,
+  swapRollupBuild,
   type ChangedChild,
   type RollupCellKey,
   type SqlExecutor,
@@ -195,50 +200,146 @@ export interface RebuildProgress {
   elapsedMs: number;
 }
 
+/** Runs a job of the rebuild on one connection (its own transaction), or in the caller's. */
+export type RebuildWorker = <T>(job: (exec: SqlExecutor) => Promise<T>) => Promise<T>;
+
+// sorts and hashes of a part stay in memory instead of spilling to disk; no JIT: compiling
+// each part's statement costs more than it saves
+async function rebuildSettings(exec: SqlExecutor): Promise<void> {
+  await exec.query(`set local work_mem = '128MB'`);
+  await exec.query(`set local jit = off`);
+}
+
 /**
- * Rebuilds every rollup from the measurements and the register in one transaction (`exec` may be
- * the demo loader's bulk transaction). The result equals what the incremental refreshes give.
+ * Rebuilds every rollup from the measurements and the register, in `main`'s transaction (it may
+ * be the demo loader's bulk transaction). The cells and region sums are built beside the live
+ * tables, a kabupaten per job, by `workers` — each its own connection on PostgreSQL, so the
+ * parts run at once; by default `main` alone — then swapped in; writers wait meanwhile, readers
+ * see the old counts. The result equals what the incremental refreshes give.
  */
 export async function rebuildAllRollups(
-  exec: SqlExecutor,
-  onProgress?: (p: RebuildProgress) => void,
+  main: SqlExecutor,
+  options: { workers?: readonly RebuildWorker[]; onProgress?: (p: RebuildProgress) => void } = {},
 ): Promise<{ cells: number }> {
   const started = performance.now();
-  const report = (step: string, done: number) =>
-    onProgress?.({ step, done, total: 4, elapsedMs: performance.now() - started });
-  // sorts and hashes of millions of rows stay in memory instead of spilling to disk
-  await exec.query(`set local work_mem = '128MB'`);
-  await clearRollups(exec);
-  report('cleared', 1);
-  const cells = await insertAllCells(exec);
-  report('cells', 2);
-  await insertAllAreas(exec);
-  report('regions', 3);
-  await insertAllRegister(exec);
-  await analyzeRollups(exec);
-  await bumpDashboardVersion(exec, { rebuilt: true });
-  report('register', 4);
-  return { cells };
+  const report = (step: string, done: number, total: number) =>
+    options.onProgress?.({ step, done, total, elapsedMs: performance.now() - started });
+  const workers = options.workers ?? [(job) => job(main)];
+  await rebuildSettings(main);
+  await holdRollupWriters(main);
+  const first = workers[0]!;
+  try {
+    const parts = await first(async (exec) => {
+      await startRollupBuild(exec);
+      return rollupBuildParts(exec);
+    });
+    let cells = 0;
+    let done = 0;
+    // the register first: one long job beside the kabupaten
+    await shareOut(['register', ...parts], workers, async (exec, part) => {
+      if (part === 'register') await buildRegister(exec);
+      else {
+        const written = await buildRollupPart(exec, part); // not `cells +=` across an await
+        cells += written;
+      }
+      report('parts', ++done, parts.length + 1);
+    });
+    await first(buildTopAreas);
+    await shareOut(BUILT_ROLLUPS, workers, indexRollupBuild);
+    report('indexes', BUILT_ROLLUPS.length, BUILT_ROLLUPS.length);
+    await swapRollupBuild(main);
+    await bumpDashboardVersion(main, { rebuilt: true });
+    report('swapped', 1, 1);
+    return { cells };
+  } catch (error) {
+    // build tables made by other connections are committed: leave nothing behind
+    if (workers.length > 1) await first(dropRollupBuild).catch(() => {});
+    throw error;
+  }
+}
+
+/** Each worker takes the next item until none is left; the first failure stops the rest. */
+async function shareOut<T>(
+  items: readonly T[],
+  workers: readonly RebuildWorker[],
+  job: (exec: SqlExecutor, item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    workers.map(async (worker) => {
+      while (!failed && next < items.length) {
+        const item = items[next++]!;
+        try {
+          await worker((exec) => job(exec, item));
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * `connections` workers on their own connections of `db`'s pool (PostgreSQL), each job in a
+ * transaction of its own; released when `fn` ends.
+ */
+async function withRebuildWorkers<T>(
+  db: Db,
+  connections: number,
+  fn: (workers: RebuildWorker[]) => Promise<T>,
+): Promise<T> {
+  const workers: RebuildWorker[] = [];
+  const reserve = async (): Promise<T> => {
+    if (workers.length === connections) return fn(workers);
+    return db.connection().execute(async (connection) => {
+      workers.push((job) =>
+        connection.transaction().execute(async (trx) => {
+          const exec = kyselyExecutor(trx);
+          await rebuildSettings(exec);
+          return job(exec);
+        }),
+      );
+      return reserve();
+    });
+  };
+  return reserve();
 }
 
 /** Posyandu per transaction when one region is rebuilt. */
 const POSYANDU_PER_STEP = 200;
 
 /**
- * `tumbuh rollup --rebuild [--region CODE]`: everything in one transaction, or (with a region)
+ * `tumbuh rollup --rebuild [--region CODE]`: everything in one transaction (its parts built by
+ * `connections` connections at once, {@link rebuildAllRollups}), or (with a region)
  * the cells of every posyandu that measured or registers children of the region, recomputed
  * and corrected by difference like a write would, in steps of a few hundred posyandu (each step
  * consistent on its own, so the dashboard stays readable meanwhile).
  */
 export async function rebuildRollups(
   db: Db,
-  options: { region?: string; onProgress?: (p: RebuildProgress) => void } = {},
+  options: {
+    region?: string;
+    /** Connections that build at once (PostgreSQL; PGlite has one). Default 1. */
+    connections?: number;
+    onProgress?: (p: RebuildProgress) => void;
+  } = {},
 ): Promise<{ cells: number; posyandu?: number }> {
   const region = options.region;
+  const connections = options.connections ?? 1;
+  if ((!region || region === '00') && connections > 1)
+    return withRebuildWorkers(db, connections, (workers) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          rebuildAllRollups(kyselyExecutor(trx), { workers, onProgress: options.onProgress }),
+        ),
+    );
   if (!region || region === '00')
     return db
       .transaction()
-      .execute((trx) => rebuildAllRollups(kyselyExecutor(trx), options.onProgress));
+      .execute((trx) => rebuildAllRollups(kyselyExecutor(trx), { onProgress: options.onProgress }));
   const started = performance.now();
   const posyandu = await posyanduWithin(kyselyExecutor(db), region);
   let cells = 0;
