@@ -138,16 +138,22 @@ export async function registerOf(
   );
 }
 
-/** Children registered per region of one level inside `within`, by birth month (every month). */
-export async function registerMonthsOfLevel(
+/** Children registered per region of one level inside `within`, born in the month range. */
+export async function registerOfLevel(
   db: Q,
-  params: { within: string; codeLength: number },
-): Promise<{ region_code: string; birth_month: number; children: number }[]> {
+  params: { within: string; codeLength: number; fromMonth: number; toMonth: number },
+): Promise<{ region_code: string; children: number }[]> {
   return kyselyExecutor(db).query(
-    `select region_code, birth_month, sum(children)::int as children from dashboard_register_area
-     where code_length = $1 and region_code like $2 and region_code <> '00'
-     group by 1, 2`,
-    [params.codeLength, params.within === '00' ? '%' : `${params.within}%`],
+    `select region_code, sum(children)::int as children from dashboard_register_area
+     where code_length = $1 and region_code like $2 and birth_month between $3 and $4
+       and region_code <> '00'
+     group by 1`,
+    [
+      params.codeLength,
+      params.within === '00' ? '%' : `${params.within}%`,
+      params.fromMonth,
+      params.toMonth,
+    ],
   );
 }
 

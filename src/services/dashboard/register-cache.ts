@@ -1,17 +1,15 @@
 /**
  * Sums of the register (S: children 0–59 months registered, the denominator of weighing
  * coverage) kept per database until the register changes. S of an area list adds 60 birth
- * months of every area (the desa of a province: several hundred thousand rows; kept as running
- * totals over every birth month, so each period after the first is a subtraction), and the usual
+ * months of every area (the desa of a province: several hundred thousand rows), and the usual
  * write — a weighing — leaves the register as it was: it bumps the dashboard version, not the
  * register version (dashboard_state.register_version, bumped by registrations, moves, merges
  * and rebuilds). Several processes on one PostgreSQL stay correct: the version is in the database.
  */
 import type { Db } from '../../db/connect.ts';
-import { registerMonths } from '../../core/indicators/register-months.ts';
 import {
-  registerMonthsOfLevel,
   registerOf,
+  registerOfLevel,
   registerOfPosyandu,
   registerVersion,
 } from '../../db/queries/dashboard.ts';
@@ -55,20 +53,12 @@ export function registerOfRegion(db: Db, region: string, fromMonth: number, toMo
   );
 }
 
-/**
- * Children registered per region of one level inside `within`, born in the month range. Every
- * birth month of the level is read once per register version (running totals,
- * core/indicators/register-months), so each further period costs a subtraction per area.
- */
-export async function registerOfAreas(
-  db: Db,
-  params: { within: string; codeLength: number; fromMonth: number; toMonth: number },
-): Promise<{ region_code: string; children: number }[]> {
-  const { within, codeLength } = params;
-  const months = await cachedRegister(db, `level|${within}|${codeLength}`, async () =>
-    registerMonths(await registerMonthsOfLevel(db, { within, codeLength })),
+/** {@link registerOfLevel}, cached until the register changes. */
+export function registerOfAreas(db: Db, params: Parameters<typeof registerOfLevel>[1]) {
+  const { within, codeLength, fromMonth, toMonth } = params;
+  return cachedRegister(db, `level|${within}|${codeLength}|${fromMonth}|${toMonth}`, () =>
+    registerOfLevel(db, params),
   );
-  return months.between(params.fromMonth, params.toMonth);
 }
 
 /** {@link registerOfPosyandu}, cached until the register changes. */
