@@ -387,6 +387,25 @@ describe('bad input gets a 400 naming what is allowed', () => {
 
 // Last: it adds a child and a weighing to the desa the tests above count.
 describe('registered children (S) follow the register, not every write', () => {
+  it('S of an area list counts the children born in the 60 months up to the period, per period', async () => {
+    const s = async (period: string) =>
+      (
+        await get(
+          `/api/dashboard/areas?region=530104&level=desa&indicator=weighing_coverage&period=${period}`,
+          district,
+        )
+      )
+        .json<{ rows: { code: string; figure: Figure }[] }>()
+        .rows.find((r) => r.code === DESA)!.figure.denominator;
+    const registered = await s('2026-10'); // every child of the desa is born in October 2024
+    expect(registered).toBeGreaterThan(5);
+    expect(await s('2024-10')).toBe(registered); // the birth month is in its own window
+    expect(await s('2024-09')).toBe(0); // a month before any birth
+    expect(await s('2024-Q3')).toBe(0);
+    expect(await s('2024')).toBe(registered);
+    expect(await s('2026-10')).toBe(registered); // the same sums again, from the cache
+  });
+
   it('a weighing keeps S and its cached sums; a new child changes S at once', async () => {
     const url = `/api/dashboard/areas?region=530104&level=desa&indicator=weighing_coverage&period=2026-10`;
     const desa = async () =>
