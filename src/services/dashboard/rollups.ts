@@ -258,7 +258,10 @@ export async function rebuildAllRollups(
   }
 }
 
-/** Each worker takes the next item until none is left; the first failure stops the rest. */
+/**
+ * Each worker takes the next item until none is left. A failure stops the others after their
+ * current job, and is thrown once all have stopped (no connection is still busy afterwards).
+ */
 async function shareOut<T>(
   items: readonly T[],
   workers: readonly RebuildWorker[],
@@ -266,7 +269,7 @@ async function shareOut<T>(
 ): Promise<void> {
   let next = 0;
   let failed = false;
-  await Promise.all(
+  const results = await Promise.allSettled(
     workers.map(async (worker) => {
       while (!failed && next < items.length) {
         const item = items[next++]!;
@@ -279,6 +282,8 @@ async function shareOut<T>(
       }
     }),
   );
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /**
