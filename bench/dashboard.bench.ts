@@ -54,6 +54,8 @@ const SAMPLES = Number(process.env.DASHBOARD_BENCH_SAMPLES ?? 150);
 const LOAD_SECONDS = Number(process.env.DASHBOARD_BENCH_LOAD_SECONDS ?? 20);
 const TODAY = '2025-12-31';
 const benchDir = path.dirname(new URL(import.meta.url).pathname);
+/** The PGlite dataset, kept between runs. */
+const pgliteDir = path.join(benchDir, 'out', `dashboard-pglite-${PGLITE_CHILDREN}`);
 
 interface Spec {
   engine: 'pglite' | 'postgres';
@@ -470,11 +472,10 @@ if (process.argv[2] === '--run') {
 }
 // Only make the dataset (a PGlite 1M takes ≈ 16–30 min): `--prepare pglite`, measured later.
 if (process.argv[2] === '--prepare') {
-  const dir = path.join(benchDir, 'out', `dashboard-pglite-${PGLITE_CHILDREN}`);
-  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(path.dirname(pgliteDir), { recursive: true });
   const { handle, generatedMs } = await prepare({
     engine: 'pglite',
-    target: dir,
+    target: pgliteDir,
     children: PGLITE_CHILDREN,
   });
   await handle.close();
@@ -502,9 +503,8 @@ if (pgUrl) {
   specs.push({ engine: 'postgres', target: url.toString(), children: CHILDREN });
 }
 if (process.env.DASHBOARD_BENCH_ENGINES !== 'postgres') {
-  const dir = path.join(benchDir, 'out', `dashboard-pglite-${PGLITE_CHILDREN}`);
-  mkdirSync(path.dirname(dir), { recursive: true });
-  specs.push({ engine: 'pglite', target: dir, children: PGLITE_CHILDREN });
+  mkdirSync(path.dirname(pgliteDir), { recursive: true });
+  specs.push({ engine: 'pglite', target: pgliteDir, children: PGLITE_CHILDREN });
 }
 
 const results: Record<string, unknown>[] = [];

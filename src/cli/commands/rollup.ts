@@ -13,8 +13,8 @@ restore, a bulk load) or to check them. The result equals what the writes produc
   --rebuild       required: recompute
   --region CODE   only the cells of this region's posyandu (kode wilayah), in steps; the rest
                   stays as it is. Without it: everything, in one transaction.
-  --connections N on PostgreSQL, how many connections build at once (1–8; default 2: the
-                  database server's cores). PGlite has one.
+  --connections N on PostgreSQL, how many connections build at once (1–8, default 2; more
+                  than the database server's cores gains nothing). PGlite has one.
 `;
 
 /** `tumbuh rollup --rebuild [--region CODE]`, with progress on stderr. */

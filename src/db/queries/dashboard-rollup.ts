@@ -54,9 +54,8 @@ const SOURCE_COLUMNS = `child_id, region_code, posyandu_id, age_days, measured_o
 
 /**
  * Rows → selected rows → counts per cell (the SQL twin of core/indicators/rollup-cells, used by
- * the rebuild and the recompute path). `source` is a query of current measurement rows (with
- * the child's sex). Age
- * 0–59 months = age_days ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the
+ * the rebuild and the recompute path). `source` is a query of current measurement rows with
+ * the child's sex. Age 0–59 months = age_days ≤ 1826 (unrounded months = days ÷ 30.4375 < 60); age groups by the
  * same rule: ≤ 182, ≤ 365, ≤ 730 days. A row is the child's selection for a z-score in a period when its z is valid and
  * no later row of the same period has a valid one (`next_*` = month index of the next valid
  * row). Flags: WHO anthro's; oedema counts as WHZ = WAZ = −3.1 (docs/indicators.md §2).
@@ -146,8 +145,8 @@ const ancestorsOf = (column: string) =>
 
 // ── rebuild ────────────────────────────────────────────────────────────────────────────────
 //
-// A full rebuild fills fresh tables beside the live ones (dashboard_cell_build,
-// dashboard_area_build), one kabupaten at a time — so several connections can share the work —
+// A full rebuild fills fresh tables beside the live ones (`<table>_build` for each of
+// BUILT_ROLLUPS), one kabupaten at a time — so several connections can share the work —
 // indexes them, and swaps them in at the end: the dashboard reads the old counts meanwhile.
 
 /** The rollup tables a full rebuild fills beside the live ones and then swaps in. */
@@ -161,12 +160,10 @@ export type BuiltRollup = (typeof BUILT_ROLLUPS)[number];
 
 /**
  * Holds back writers of every rollup table until the transaction ends (readers go on): what
- * the build reads is then what the swapped-in tables must count. Same order as every writer.
+ * the build reads is then what the swapped-in tables must count.
  */
 export async function holdRollupWriters(exec: SqlExecutor): Promise<void> {
-  await exec.query(
-    `lock table dashboard_cell, dashboard_area, dashboard_register, dashboard_register_area in share mode`,
-  );
+  await exec.query(`lock table ${BUILT_ROLLUPS.join(', ')} in share mode`);
 }
 
 /**
@@ -245,9 +242,8 @@ export async function buildRollupPart(exec: SqlExecutor, kabupaten: string): Pro
        cross join lateral (values (i.region_code), (left(i.region_code, 6)), (left(i.region_code, 4))) as l(code)
        cross join lateral (values (i.sex, i.age_group), (0::smallint, 'all')) as g(sex, age_group)
        group by 1, 2, 3, 4, 5, 6
-       order by 3, 4, 2, 1
-       returning 1)
-     select (select count(*)::int from ins) as n, (select count(*)::int from areas) as areas`,
+       order by 3, 4, 2, 1)
+     select count(*)::int as n from ins`,
     [kabupaten, `${kabupaten}~`],
   );
   return rows[0]?.n ?? 0;
@@ -278,25 +274,29 @@ export async function buildTopAreas(exec: SqlExecutor): Promise<void> {
  * so a migration that changes them needs no change here), then fresh planner statistics.
  */
 export async function indexRollupBuild(exec: SqlExecutor, table: BuiltRollup): Promise<void> {
-  const indexes = await exec.query<{ name: string; def: string; constraint: string | null }>(
-    `select i.relname as name, pg_get_indexdef(x.indexrelid) as def, c.conname as constraint
-     from pg_index x join pg_class i on i.oid = x.indexrelid
-     left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-     where x.indrelid = $1::regclass order by 1`,
-    [table],
-  );
-  for (const index of indexes) {
+  for (const index of await indexesOf(exec, table)) {
     const on = new RegExp(`^(CREATE (?:UNIQUE )?INDEX) ${index.name} ON ((?:\\w+\\.)?)${table} `);
     if (!on.test(index.def)) throw new Error(`unexpected index definition: ${index.def}`);
     await exec.query(index.def.replace(on, `$1 ${index.name}_build ON $2${table}_build `));
     if (index.constraint)
       await exec.query(
         `alter table ${table}_build add constraint ${index.constraint}_build
-         ${index.def.startsWith('CREATE UNIQUE') && index.constraint.endsWith('_pkey') ? 'primary key' : 'unique'}
-         using index ${index.name}_build`,
+         ${index.kind === 'p' ? 'primary key' : 'unique'} using index ${index.name}_build`,
       );
   }
   await exec.query(`analyze ${table}_build`);
+}
+
+/** A table's indexes: name, definition, and the key or unique constraint it backs (p / u). */
+async function indexesOf(exec: SqlExecutor, table: string) {
+  return exec.query<{ name: string; def: string; constraint: string | null; kind: string | null }>(
+    `select i.relname as name, pg_get_indexdef(x.indexrelid) as def, c.conname as constraint,
+            c.contype as kind
+     from pg_index x join pg_class i on i.oid = x.indexrelid
+     left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
+     where x.indrelid = $1::regclass order by 1`,
+    [table],
+  );
 }
 
 /** Puts the build tables in place of the live ones, under the live names (in the holding transaction). */
@@ -304,14 +304,7 @@ export async function swapRollupBuild(exec: SqlExecutor): Promise<void> {
   await exec.query(`drop table ${BUILT_ROLLUPS.join(', ')}`);
   for (const table of BUILT_ROLLUPS) {
     await exec.query(`alter table ${table}_build rename to ${table}`);
-    const indexes = await exec.query<{ name: string; constraint: string | null }>(
-      `select i.relname as name, c.conname as constraint
-       from pg_index x join pg_class i on i.oid = x.indexrelid
-       left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-       where x.indrelid = $1::regclass`,
-      [table],
-    );
-    for (const index of indexes)
+    for (const index of await indexesOf(exec, table))
       await exec.query(
         index.constraint
           ? `alter table ${table} rename constraint ${index.constraint} to ${index.constraint.replace(/_build$/, '')}`
