@@ -6,7 +6,7 @@ import { referenceRollupCells } from '../../core/indicators/rollup-reference.tes
 import { kyselyExecutor, ROLLUP_COUNT_COLUMNS } from '../../db/queries/dashboard-rollup.ts';
 import { insertPosyandu } from '../../db/queries/registry.ts';
 import { testClock } from '../../test/app.ts';
-import { createTestDb } from '../../test/db.ts';
+import { createTestDb, testEngine } from '../../test/db.ts';
 import { seededRandom } from '../../core/seeded-random.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DatabaseHandle } from '../database.ts';
@@ -16,6 +16,7 @@ import {
   rebuildAllRollups,
   rebuildRollups,
   rollupMeasurement,
+  type RebuildWorker,
   type RollupSourceRow,
 } from './rollups.ts';
 
@@ -425,4 +426,37 @@ describe('dashboard rollups: incremental refresh equals rebuild', () => {
       expect(await snapshot()).toEqual(counts);
     }
   });
+
+  it.runIf(testEngine === 'postgres')(
+    'during a rebuild the dashboard reads the old counts, and writers wait (PostgreSQL)',
+    async () => {
+      const counts = await snapshot();
+      // on another connection, giving up after 1 s instead of waiting for the rebuild
+      const elsewhere = (statement: string) =>
+        database.db.transaction().execute(async (trx) => {
+          await sql`set local lock_timeout = '1s'`.execute(trx);
+          return (await sql.raw<{ n: number }>(statement).execute(trx)).rows;
+        });
+      let during: { read: unknown; write: unknown } | undefined;
+      await database.db.transaction().execute(async (trx) => {
+        const main = kyselyExecutor(trx);
+        // the jobs run in the rebuild's own transaction; the first one looks at it from outside
+        const worker: RebuildWorker = async (job) => {
+          during ??= {
+            read: await elsewhere(`select count(*)::int as n from dashboard_area`),
+            write: await elsewhere(
+              `update dashboard_cell set measured = measured where false`,
+            ).catch((error: Error) => error.message),
+          };
+          return job(main);
+        };
+        await rebuildAllRollups(main, { workers: [worker] });
+      });
+      expect(during).toEqual({
+        read: [{ n: counts.areas.length }],
+        write: expect.stringMatching(/lock timeout/),
+      });
+      expect(await snapshot()).toEqual(counts);
+    },
+  );
 });
