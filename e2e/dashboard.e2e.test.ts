@@ -9,6 +9,7 @@ import {
   screenshot,
   startServer,
   type RunningServer,
+  until,
 } from './harness.ts';
 
 /**
@@ -20,7 +21,6 @@ const demoChildren = 8000;
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 /** How long a screen may take to show what is expected (a cold server, a slow CI machine). */
-const until = { timeout: 20_000 };
 
 interface Meta {
   periods: { latestComplete: { month: string } };

@@ -10,13 +10,13 @@ import {
   screenshotDir,
   startServer,
   type RunningServer,
+  until,
 } from './harness.ts';
 
 /** Kelurahan Oebobo, Kota Kupang (5371). */
 const desa = '5371041001';
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
-const until = { timeout: 20_000 };
 const password = e2ePassword;
 
 /** A date `days` before today in WITA (NTT's time zone), ISO. */

@@ -6,10 +6,8 @@ import {
   screenshot,
   startServer,
   type RunningServer,
+  until,
 } from './harness.ts';
-
-// the English texts are a chunk of their own: on a busy machine they can take over a second
-const until = { timeout: 20_000 };
 
 describe.runIf(hasChromium)('foundation in Chromium', () => {
   let server: RunningServer;

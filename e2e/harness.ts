@@ -17,6 +17,12 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * in CI (CI=true), where .ci/run installs it.
  */
 export const hasChromium = existsSync(chromiumPath);
+
+/**
+ * How long an `expect.poll` waits for the page: lazily loaded chunks (the English texts, maps,
+ * charts) and the server's answers can take seconds on a busy 2-core CI machine.
+ */
+export const until = { timeout: 20_000 };
 if (!hasChromium) {
   const message = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`;
   if (process.env.CI) throw new Error(message);

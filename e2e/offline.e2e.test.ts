@@ -16,13 +16,13 @@ import {
   startServer,
   type ApiClient,
   type RunningServer,
+  until,
 } from './harness.ts';
 
 const desa = '5371041001';
 const kaderEmail = 'kader.kenanga@e2e.tumbuh.id';
 const newPassword = 'posyandu kenanga tanpa sinyal';
 const phone = { width: 390, height: 844 };
-const until = { timeout: 20_000 };
 
 /** A local calendar date `days` before today (the phone's own day). */
 function daysAgo(days: number): string {

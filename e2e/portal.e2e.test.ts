@@ -11,6 +11,7 @@ import {
   screenshot,
   startServer,
   type RunningServer,
+  until,
 } from './harness.ts';
 
 /**
@@ -20,7 +21,6 @@ import {
 const demoChildren = 3000;
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
-const until = { timeout: 20_000 };
 const password = e2ePassword;
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

@@ -7,6 +7,7 @@ import {
   screenshot,
   startServer,
   type RunningServer,
+  until,
 } from './harness.ts';
 
 /** Kelurahan Oebobo, Kota Kupang: the shipped kode wilayah (data/regions). */
@@ -14,8 +15,6 @@ const desa = '5371041001';
 const kaderEmail = 'kader.melati@e2e.tumbuh.id';
 const newPassword = 'posyandu melati sehat selalu';
 const phone = { width: 390, height: 844 };
-/** How long a screen may take to show what is expected (a cold server, a slow CI machine). */
-const until = { timeout: 15_000 };
 
 /** A calendar date `months` before today, on day 1 (so the age in months is exact any day), as the phone's local date. */
 function monthsAgo(months: number): { day: string; month: string; year: string; iso: string } {
